@@ -1,0 +1,66 @@
+package dev.podium.catalog;
+
+import dev.podium.common.Params;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** HTTP for catalog import and export. */
+@Path("/api/v1/catalog")
+@Tag(name = "Catalog", description = "Import and export the whole catalog in one document.")
+public class CatalogResource {
+
+  private final CatalogService catalog;
+  private final CatalogExport export;
+
+  public CatalogResource(CatalogService catalog, CatalogExport export) {
+    this.catalog = catalog;
+    this.export = export;
+  }
+
+  @POST
+  @Operation(
+      operationId = "importCatalog",
+      summary = "Import a catalog: all or nothing, existing slugs updated, new ones created")
+  @RequestBody(
+      content = @Content(examples = @ExampleObject(name = "catalog", value = Examples.DOCUMENT)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Imported (or, with dryRun, checked); counts per kind.",
+      content = @Content(examples = @ExampleObject(name = "result", value = Examples.RESULT)))
+  public Catalog.Result importCatalog(
+      @Parameter(
+              description = "Only check the document; write nothing.",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("dryRun")
+          String dryRun,
+      @NotNull Catalog.Document document) {
+    return catalog.importCatalog(document, Boolean.TRUE.equals(Params.bool("dryRun", dryRun)));
+  }
+
+  @GET
+  @Operation(
+      operationId = "exportCatalog",
+      summary = "Export the catalog, or one conference with what it refers to")
+  @APIResponse(
+      responseCode = "200",
+      description = "The catalog document.",
+      content = @Content(examples = @ExampleObject(name = "catalog", value = Examples.DOCUMENT)))
+  public Catalog.Document exportCatalog(
+      @Parameter(description = "Export only this conference.", example = "qcon-sf-2017")
+          @QueryParam("conference")
+          String conference) {
+    return export.export(Params.slug("conference", conference));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.podium.common;
+
+import java.util.List;
+
+/**
+ * A failure a client caused or can act on. The one exception mapper turns it into an RFC 9457
+ * problem; services throw it through the static factories so titles and types stay stable.
+ */
+public class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String title;
+  private final List<Problem.FieldError> errors;
+
+  private ApiException(int status, String title, String detail, List<Problem.FieldError> errors) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static ApiException notFound(String kind, String slug) {
+    return new ApiException(
+        404, "Not found", "No " + kind + " with slug '" + slug + "'.", List.of());
+  }
+
+  public static ApiException badParameter(String name, String message) {
+    return new ApiException(
+        400,
+        "Invalid parameter",
+        "Query parameter '" + name + "' " + message + ".",
+        List.of(new Problem.FieldError(name, message)));
+  }
+
+  public static ApiException badRequest(String field, String message) {
+    return new ApiException(
+        400,
+        "Invalid request",
+        field + ": " + message,
+        List.of(new Problem.FieldError(field, message)));
+  }
+
+  public static ApiException unknownReferences(List<Problem.FieldError> errors) {
+    return new ApiException(
+        422, "Unknown reference", "The request refers to something that does not exist.", errors);
+  }
+
+  public static ApiException invalidCatalog(List<Problem.FieldError> errors) {
+    return new ApiException(
+        422,
+        "Invalid catalog",
+        errors.size()
+            + " entr"
+            + (errors.size() == 1 ? "y is" : "ies are")
+            + " invalid; nothing was imported.",
+        errors);
+  }
+
+  public static ApiException conflict(String detail) {
+    return new ApiException(409, "Conflict", detail, List.of());
+  }
+
+  public static ApiException preconditionFailed() {
+    return new ApiException(
+        412,
+        "Precondition failed",
+        "The resource has changed since the tag in If-Match was issued; fetch it again.",
+        List.of());
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<Problem.FieldError> errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.podium.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * An opaque keyset position: the list it belongs to and the sort keys of the last item served.
+ * Encoded as URL-safe Base64 so clients treat it as a token, not something to build.
+ */
+public record Cursor(String list, List<String> keys) {
+
+  private static final char SEP = '\u001f';
+
+  public Cursor {
+    keys = List.copyOf(keys);
+  }
+
+  public static Cursor of(String list, String... keys) {
+    return new Cursor(list, List.of(keys));
+  }
+
+  public String encode() {
+    StringBuilder raw = new StringBuilder(list);
+    for (String key : keys) {
+      raw.append(SEP).append(key);
+    }
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a cursor that must belong to {@code list} and carry {@code size} keys; anything else is a
+   * 400 naming the {@code cursor} parameter.
+   */
+  public static Cursor decode(String token, String list, int size) {
+    String raw;
+    try {
+      raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw malformed();
+    }
+    List<String> parts = new ArrayList<>(List.of(raw.split(String.valueOf(SEP), -1)));
+    if (parts.size() != size + 1 || !parts.get(0).equals(list)) {
+      throw malformed();
+    }
+    return new Cursor(parts.remove(0), parts);
+  }
+
+  public String key(int i) {
+    return keys.get(i);
+  }
+
+  private static ApiException malformed() {
+    return ApiException.badParameter(
+        "cursor", "is not a cursor of this list; use page.next as given");
+  }
+}

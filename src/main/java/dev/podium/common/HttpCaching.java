@@ -1,0 +1,45 @@
+package dev.podium.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Gives every successful GET of the API an {@code ETag} and {@code Cache-Control}, and answers
+ * {@code 304} when {@code If-None-Match} names the current tag. The body is serialized once here
+ * and handed on as bytes.
+ */
+public class HttpCaching {
+
+  private final ETags etags;
+  private final PodiumConfig config;
+
+  public HttpCaching(ETags etags, PodiumConfig config) {
+    this.etags = etags;
+    this.config = config;
+  }
+
+  @ServerResponseFilter
+  public void cache(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!"GET".equals(request.getMethod())
+        || response.getStatus() != 200
+        || response.getEntity() == null
+        || !request.getUriInfo().getPath().startsWith("/api/")) {
+      return;
+    }
+    byte[] body = etags.json(response.getEntity());
+    String tag = ETags.of(body);
+    response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+    response
+        .getHeaders()
+        .putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.cacheMaxAge());
+    if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+      response.setStatus(304);
+      response.setEntity(null);
+    } else {
+      response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+    }
+  }
+}

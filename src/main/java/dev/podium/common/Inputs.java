@@ -1,0 +1,76 @@
+package dev.podium.common;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects what is wrong with one input as field errors under a JSON path prefix ("$" for a single
+ * write, "$.talks[3]" inside a catalog), and resolves references by slug.
+ */
+public final class Inputs {
+
+  private final String path;
+  private final References refs;
+  private final List<Problem.FieldError> errors;
+
+  public Inputs(String path, References refs, List<Problem.FieldError> errors) {
+    this.path = path;
+    this.refs = refs;
+    this.errors = errors;
+  }
+
+  /** For one write through the API: paths start at "$". */
+  public static Inputs single(References refs) {
+    return new Inputs("$", refs, new ArrayList<>());
+  }
+
+  public void error(String field, String message) {
+    errors.add(new Problem.FieldError(path + "." + field, message));
+  }
+
+  /** The referenced entity, or null with an error recorded when the slug is unknown. */
+  public <T> T ref(Class<T> type, String field, String slug) {
+    if (slug == null) {
+      return null;
+    }
+    T found = refs.find(type, slug);
+    if (found == null) {
+      error(field, "no " + type.getSimpleName().toLowerCase() + " with slug '" + slug + "'");
+    }
+    return found;
+  }
+
+  /** Each referenced entity in order; unknown and repeated slugs are recorded as errors. */
+  public <T> List<T> refs(Class<T> type, String field, List<String> slugs) {
+    List<T> found = new ArrayList<>();
+    if (slugs == null) {
+      return found;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < slugs.size(); i++) {
+      String slug = slugs.get(i);
+      if (!seen.add(slug)) {
+        error(field + "[" + i + "]", "is listed twice");
+        continue;
+      }
+      T entity = ref(type, field + "[" + i + "]", slug);
+      if (entity != null) {
+        found.add(entity);
+      }
+    }
+    return found;
+  }
+
+  public List<Problem.FieldError> errors() {
+    return errors;
+  }
+
+  /** Throws 422 when a single write referred to something that does not exist. */
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw ApiException.unknownReferences(List.copyOf(errors));
+    }
+  }
+}

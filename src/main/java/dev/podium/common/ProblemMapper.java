@@ -1,0 +1,148 @@
+package dev.podium.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become RFC 9457 problems. Nothing internal reaches a client. */
+public class ProblemMapper {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  @ServerExceptionMapper
+  public Response api(ApiException e, UriInfo uri) {
+    return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+      errors.add(new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()));
+    }
+    errors.sort(Comparator.comparing(Problem.FieldError::field));
+    return problem(400, "Invalid request", "The request has invalid fields.", uri, errors);
+  }
+
+  @ServerExceptionMapper
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    return json(e, "is not a known field", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return json(e, "has the wrong type or format", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return json(mapping, "is invalid", uri);
+    }
+    return problem(400, "Malformed JSON", "The request body is not valid JSON.", uri, List.of());
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformedJson(json, uri);
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "Client error" : known.getReasonPhrase();
+    return problem(status, title, detailFor(status), uri, List.of());
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+    return problem(
+        500,
+        "Internal error",
+        "Something went wrong on our side; the failure is logged.",
+        uri,
+        List.of());
+  }
+
+  private Response json(JsonMappingException e, String message, UriInfo uri) {
+    String field = jsonPath(e.getPath());
+    return problem(
+        400,
+        "Invalid request",
+        field + " " + message + ".",
+        uri,
+        List.of(new Problem.FieldError(field, message)));
+  }
+
+  static String jsonPath(List<JsonMappingException.Reference> path) {
+    StringBuilder out = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        out.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  /** "create.input.qa[0].answer" becomes "$.qa[0].answer"; a bare parameter keeps its name. */
+  static String field(Path path) {
+    List<Path.Node> nodes = new ArrayList<>();
+    path.forEach(nodes::add);
+    if (nodes.size() == 2 && nodes.get(1).getKind() == jakarta.validation.ElementKind.PARAMETER) {
+      return nodes.get(1).getName();
+    }
+    StringBuilder out = new StringBuilder("$");
+    for (Path.Node node : nodes) {
+      switch (node.getKind()) {
+        case METHOD, PARAMETER, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
+        default -> {
+          if (node.getIndex() != null) {
+            out.append('[').append(node.getIndex()).append(']');
+          } else if (node.getKey() != null) {
+            out.append('[').append(node.getKey()).append(']');
+          }
+          if (node.getName() != null && !node.getName().startsWith("<")) {
+            out.append('.').append(node.getName());
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "There is nothing at this address.";
+      case 405 -> "This address does not accept that method.";
+      case 406 -> "Only application/json can be served.";
+      case 413 -> "The request body is too large.";
+      case 415 -> "Send the body as application/json.";
+      default -> "The request cannot be served.";
+    };
+  }
+
+  static Response problem(
+      int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    Problem body =
+        new Problem(
+            "about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
+    return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+  }
+}

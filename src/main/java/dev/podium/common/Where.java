@@ -1,0 +1,72 @@
+package dev.podium.common;
+
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A JPQL {@code where} clause built from optional filters, with its named parameters. */
+public final class Where {
+
+  private final List<String> clauses = new ArrayList<>();
+  private final Map<String, Object> params = new LinkedHashMap<>();
+
+  /** Adds a clause with its parameters given as name, value pairs. */
+  public Where and(String clause, Object... nameValues) {
+    clauses.add(clause);
+    for (int i = 0; i < nameValues.length; i += 2) {
+      params.put((String) nameValues[i], nameValues[i + 1]);
+    }
+    return this;
+  }
+
+  /** Adds a parameter that the order by clause uses. */
+  public Where param(String name, Object value) {
+    params.put(name, value);
+    return this;
+  }
+
+  /**
+   * Adds the keyset condition "after this position" for an order by {@code expr} (ascending or
+   * descending) then by the unique {@code slug} ascending.
+   */
+  public Where after(String expr, boolean descending, Object key, String slugExpr, String slug) {
+    String op = descending ? "<" : ">";
+    return and(
+        "("
+            + expr
+            + " "
+            + op
+            + " :afterKey or ("
+            + expr
+            + " = :afterKey and "
+            + slugExpr
+            + " > :afterSlug))",
+        "afterKey",
+        key,
+        "afterSlug",
+        slug);
+  }
+
+  public Where copy() {
+    Where copy = new Where();
+    copy.clauses.addAll(clauses);
+    copy.params.putAll(params);
+    return copy;
+  }
+
+  public String sql() {
+    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+  }
+
+  public <T> TypedQuery<T> bind(TypedQuery<T> query) {
+    params.forEach(query::setParameter);
+    return query;
+  }
+
+  /** A LIKE pattern that matches {@code text} literally, escaped with '!'. */
+  public static String literal(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+}

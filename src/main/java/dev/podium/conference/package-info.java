@@ -1,0 +1,2 @@
+/** Conferences: the editions of an event series, with their tracks. */
+package dev.podium.conference;

@@ -1,0 +1,121 @@
+package dev.podium.interview;
+
+import dev.podium.common.Links;
+import dev.podium.common.Page;
+import dev.podium.common.PageParams;
+import dev.podium.common.Params;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP for interviews. */
+@Path("/api/v1/interviews")
+@Tag(name = "Interviews", description = "Speaker interviews: questions and answers.")
+public class InterviewResource {
+
+  private final InterviewService interviews;
+
+  public InterviewResource(InterviewService interviews) {
+    this.interviews = interviews;
+  }
+
+  @GET
+  @Operation(operationId = "listInterviews", summary = "List interviews, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of interviews.",
+      content = @Content(examples = @ExampleObject(name = "interviews", value = Examples.PAGE)))
+  public RestResponse<Page<InterviewApi.Summary>> list(
+      @Parameter(description = "Speaker slug.", example = "wes-reisz") @QueryParam("speaker")
+          String speaker,
+      @Parameter(description = "Slug of the talk the interview is about.") @QueryParam("talk")
+          String talk,
+      @Parameter(description = "Topic slug; matches its sub-topics too.", example = "resiliency")
+          @QueryParam("topic")
+          String topic,
+      @BeanParam PageParams paging,
+      @Context UriInfo uri) {
+    return Links.page(
+        interviews.list(
+            Params.slug("speaker", speaker),
+            Params.slug("talk", talk),
+            Params.slug("topic", topic),
+            paging.request()),
+        uri);
+  }
+
+  @GET
+  @Path("{slug}")
+  @Operation(
+      operationId = "getInterview",
+      summary = "Get an interview with every question and answer")
+  @APIResponse(
+      responseCode = "200",
+      description = "The interview.",
+      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
+  public InterviewApi.Detail get(
+      @Parameter(example = "living-on-the-edge-track-host-interview") @PathParam("slug")
+          String slug) {
+    return interviews.get(slug);
+  }
+
+  @POST
+  @Operation(operationId = "createInterview", summary = "Create an interview")
+  @RequestBody(
+      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.INPUT)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; `Location` is its address.",
+      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
+  public RestResponse<InterviewApi.Detail> create(
+      @Valid @NotNull InterviewApi.Input input, @Context UriInfo uri) {
+    InterviewApi.Detail created = interviews.create(input);
+    return Links.created(uri, created.slug(), created);
+  }
+
+  @PUT
+  @Path("{slug}")
+  @Operation(operationId = "replaceInterview", summary = "Replace an interview")
+  @RequestBody(
+      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.INPUT)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced.",
+      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
+  public InterviewApi.Detail replace(
+      @Parameter(example = "living-on-the-edge-track-host-interview") @PathParam("slug")
+          String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull InterviewApi.Input input) {
+    return interviews.replace(slug, input, ifMatch);
+  }
+
+  @DELETE
+  @Path("{slug}")
+  @Operation(operationId = "deleteInterview", summary = "Delete an interview")
+  @APIResponse(responseCode = "204", description = "Deleted.")
+  public void delete(
+      @Parameter(example = "living-on-the-edge-track-host-interview") @PathParam("slug")
+          String slug,
+      @HeaderParam("If-Match") String ifMatch) {
+    interviews.delete(slug, ifMatch);
+  }
+}

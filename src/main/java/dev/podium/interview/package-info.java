@@ -1,0 +1,2 @@
+/** Interviews: a speaker's questions and answers, shown in lists as an excerpt. */
+package dev.podium.interview;

@@ -1,0 +1,2 @@
+/** Speakers: the people who give talks and interviews. */
+package dev.podium.speaker;

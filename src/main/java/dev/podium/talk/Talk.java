@@ -1,0 +1,80 @@
+package dev.podium.talk;
+
+import dev.podium.common.StringListJson;
+import dev.podium.conference.Conference;
+import dev.podium.conference.Track;
+import dev.podium.speaker.Speaker;
+import dev.podium.topic.Topic;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A presentation: what it is about, who gives it, and where and when. */
+@Entity
+public class Talk extends PanacheEntityBase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "talk_seq")
+  @SequenceGenerator(name = "talk_seq", sequenceName = "talk_seq", allocationSize = 50)
+  public Long id;
+
+  public String slug;
+  public String title;
+
+  @Column(name = "abstract")
+  public String summary;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Conference conference;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  public Track track;
+
+  @ManyToMany
+  @JoinTable(
+      name = "talk_speaker",
+      joinColumns = @JoinColumn(name = "talk_id"),
+      inverseJoinColumns = @JoinColumn(name = "speaker_id"))
+  @OrderColumn(name = "position")
+  public List<Speaker> speakers = new ArrayList<>();
+
+  @ManyToMany
+  @JoinTable(
+      name = "talk_topic",
+      joinColumns = @JoinColumn(name = "talk_id"),
+      inverseJoinColumns = @JoinColumn(name = "topic_id"))
+  @OrderColumn(name = "position")
+  public List<Topic> topics = new ArrayList<>();
+
+  public String type;
+
+  @Convert(converter = StringListJson.class)
+  public List<String> levels = List.of();
+
+  @Convert(converter = StringListJson.class)
+  public List<String> personas = List.of();
+
+  @Convert(converter = StringListJson.class)
+  public List<String> learningOutcomes = List.of();
+
+  public String language;
+  public Instant startsAt;
+  public Integer durationMinutes;
+  public String room;
+  public String videoUrl;
+  public String slidesUrl;
+}

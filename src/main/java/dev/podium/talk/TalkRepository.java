@@ -1,0 +1,40 @@
+package dev.podium.talk;
+
+import dev.podium.common.Where;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Talks with the conference and track they show fetched in the same query; speakers and topics
+ * arrive by batch fetching, so a page costs a fixed number of statements.
+ */
+@ApplicationScoped
+public class TalkRepository implements PanacheRepository<Talk> {
+
+  static final String FROM = " from Talk t left join t.conference c left join t.track tr";
+
+  public Talk bySlug(String slug) {
+    return find("slug", slug).firstResult();
+  }
+
+  public List<Talk> fetch(Where where, String orderBy, int max) {
+    return where
+        .bind(
+            getEntityManager()
+                .createQuery(
+                    "select t from Talk t left join fetch t.conference c left join fetch t.track tr"
+                        + where.sql()
+                        + " order by "
+                        + orderBy,
+                    Talk.class))
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public long count(Where where) {
+    return where
+        .bind(getEntityManager().createQuery("select count(t)" + FROM + where.sql(), Long.class))
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.podium.talk;
+
+import dev.podium.common.Links;
+import dev.podium.common.Page;
+import dev.podium.common.PageParams;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP for talks. */
+@Path("/api/v1/talks")
+@Tag(
+    name = "Talks",
+    description = "Presentations: abstract, speakers, level, room and time, video.")
+public class TalkResource {
+
+  private final TalkService talks;
+
+  public TalkResource(TalkService talks) {
+    this.talks = talks;
+  }
+
+  @GET
+  @Operation(operationId = "listTalks", summary = "List talks with filters")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of talks.",
+      content = @Content(examples = @ExampleObject(name = "talks", value = Examples.PAGE)))
+  public RestResponse<Page<TalkApi.Summary>> list(
+      @Parameter(
+              description =
+                  "Topic slug, repeatable (any of them); a topic matches its sub-topics too.",
+              example = "resiliency")
+          @QueryParam("topic")
+          List<String> topic,
+      @Parameter(description = "Speaker slug.", example = "nora-jones") @QueryParam("speaker")
+          String speaker,
+      @Parameter(description = "Conference slug.", example = "qcon-sf-2017")
+          @QueryParam("conference")
+          String conference,
+      @Parameter(description = "Track slug.", example = "production-readiness") @QueryParam("track")
+          String track,
+      @Parameter(
+              schema = @Schema(enumeration = {"talk", "keynote", "panel", "workshop", "lightning"}))
+          @QueryParam("type")
+          String type,
+      @Parameter(schema = @Schema(enumeration = {"beginner", "intermediate", "advanced"}))
+          @QueryParam("level")
+          String level,
+      @Parameter(
+              description =
+                  "Year of the talk's start, or of its conference when it has no start time.",
+              schema = @Schema(type = SchemaType.INTEGER),
+              example = "2018")
+          @QueryParam("year")
+          String year,
+      @Parameter(
+              description = "`upcoming` until the talk (or its conference) begins, then `past`.",
+              schema = @Schema(enumeration = {"upcoming", "past"}))
+          @QueryParam("status")
+          String status,
+      @Parameter(
+              description = "Only talks with (true) or without (false) a video.",
+              schema = @Schema(type = SchemaType.BOOLEAN))
+          @QueryParam("hasVideo")
+          String hasVideo,
+      @Parameter(
+              description =
+                  "Order; talks without a start time come last. Default `-startsAt` (newest first).",
+              schema =
+                  @Schema(
+                      enumeration = {"startsAt", "-startsAt", "title"},
+                      defaultValue = "-startsAt"))
+          @QueryParam("sort")
+          String sort,
+      @BeanParam PageParams paging,
+      @Context UriInfo uri) {
+    TalkFilter filter =
+        TalkFilter.parse(
+            topic, speaker, conference, track, type, level, year, status, hasVideo, sort);
+    return Links.page(talks.list(filter, paging.request()), uri);
+  }
+
+  @GET
+  @Path("{slug}")
+  @Operation(
+      operationId = "getTalk",
+      summary = "Get a talk with conference, track, speakers, topics and interviews")
+  @APIResponse(
+      responseCode = "200",
+      description = "The talk.",
+      content = @Content(examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
+  public TalkApi.Detail get(
+      @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
+          String slug) {
+    return talks.get(slug);
+  }
+
+  @POST
+  @Operation(operationId = "createTalk", summary = "Create a talk")
+  @RequestBody(content = @Content(examples = @ExampleObject(name = "talk", value = Examples.INPUT)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; `Location` is its address.",
+      content = @Content(examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
+  public RestResponse<TalkApi.Detail> create(
+      @Valid @NotNull TalkApi.Input input, @Context UriInfo uri) {
+    TalkApi.Detail created = talks.create(input);
+    return Links.created(uri, created.slug(), created);
+  }
+
+  @PUT
+  @Path("{slug}")
+  @Operation(operationId = "replaceTalk", summary = "Replace a talk")
+  @RequestBody(content = @Content(examples = @ExampleObject(name = "talk", value = Examples.INPUT)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced.",
+      content = @Content(examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
+  public TalkApi.Detail replace(
+      @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
+          String slug,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull TalkApi.Input input) {
+    return talks.replace(slug, input, ifMatch);
+  }
+
+  @DELETE
+  @Path("{slug}")
+  @Operation(operationId = "deleteTalk", summary = "Delete a talk no interview refers to")
+  @APIResponse(responseCode = "204", description = "Deleted.")
+  public void delete(
+      @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
+          String slug,
+      @HeaderParam("If-Match") String ifMatch) {
+    talks.delete(slug, ifMatch);
+  }
+}

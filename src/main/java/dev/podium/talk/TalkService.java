@@ -1,0 +1,303 @@
+package dev.podium.talk;
+
+import dev.podium.changes.ChangeLog;
+import dev.podium.common.ContentWriter;
+import dev.podium.common.Cursor;
+import dev.podium.common.ETags;
+import dev.podium.common.Inputs;
+import dev.podium.common.Page;
+import dev.podium.common.PageRequest;
+import dev.podium.common.References;
+import dev.podium.common.Referrers;
+import dev.podium.common.Where;
+import dev.podium.conference.Conference;
+import dev.podium.interview.InterviewApi;
+import dev.podium.speaker.Speaker;
+import dev.podium.topic.Topic;
+import dev.podium.topic.TopicRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/** Reads and writes talks; owns the list filters and the schedule status. */
+@ApplicationScoped
+public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Detail> {
+
+  // Talks without a start sort after all others in both directions.
+  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+  private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+  private static final String LIST = "talks";
+
+  private final TalkRepository talks;
+  private final TopicRepository topics;
+  private final Clock clock;
+
+  public TalkService(
+      TalkRepository talks,
+      TopicRepository topics,
+      Clock clock,
+      ChangeLog changes,
+      ETags etags,
+      References references) {
+    super(changes, etags, references);
+    this.talks = talks;
+    this.topics = topics;
+    this.clock = clock;
+  }
+
+  public Page<TalkApi.Summary> list(TalkFilter f, PageRequest request) {
+    Instant now = clock.instant();
+    Where filter = where(f, now);
+    Where page = filter.copy();
+    boolean descending = f.sort().startsWith("-");
+    String key;
+    Cursor after = request.after(LIST + f.sort(), 2);
+    if (f.sort().equals("title")) {
+      key = "t.title";
+      if (after != null) {
+        page.after(key, false, after.key(0), "t.slug", after.key(1));
+      }
+    } else {
+      key = "coalesce(t.startsAt, :missingStart)";
+      page.param("missingStart", descending ? EARLIEST : LATEST);
+      if (after != null) {
+        page.after(key, descending, Instant.parse(after.key(0)), "t.slug", after.key(1));
+      }
+    }
+    List<Talk> rows =
+        talks.fetch(page, key + (descending ? " desc" : "") + ", t.slug", request.limit() + 1);
+    long total = talks.count(filter);
+    return Page.of(
+        rows,
+        request,
+        total,
+        t ->
+            Cursor.of(
+                LIST + f.sort(),
+                f.sort().equals("title")
+                    ? t.title
+                    : Objects.requireNonNullElse(t.startsAt, descending ? EARLIEST : LATEST)
+                        .toString(),
+                t.slug),
+        t -> TalkApi.Summary.of(t, now));
+  }
+
+  private Where where(TalkFilter f, Instant now) {
+    Where w = new Where();
+    if (!f.topics().isEmpty()) {
+      onTopics(w, topics.withDescendants(f.topics()));
+    }
+    if (f.speaker() != null) {
+      w.and(
+          "exists (select 1 from Talk x join x.speakers sp where x = t and sp.slug = :speaker)",
+          "speaker",
+          f.speaker());
+    }
+    if (f.conference() != null) {
+      w.and("c.slug = :conference", "conference", f.conference());
+    }
+    if (f.track() != null) {
+      w.and("tr.slug = :track", "track", f.track());
+    }
+    if (f.type() != null) {
+      w.and("t.type = :type", "type", f.type());
+    }
+    if (f.level() != null) {
+      w.and("t.levels like :level", "level", "%\"" + f.level() + "\"%");
+    }
+    if (f.year() != null) {
+      LocalDate from = LocalDate.of(f.year(), 1, 1);
+      LocalDate to = from.plusYears(1);
+      w.and(
+          "((t.startsAt >= :yearFrom and t.startsAt < :yearTo)"
+              + " or (t.startsAt is null and c.startDate >= :yearFromDate and c.startDate < :yearToDate))",
+          "yearFrom",
+          from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+          "yearTo",
+          to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+          "yearFromDate",
+          from,
+          "yearToDate",
+          to);
+    }
+    if (f.status() != null) {
+      String upcoming =
+          "(t.startsAt > :now or (t.startsAt is null and (c.startDate is null or c.startDate > :today)))";
+      w.and(
+          f.status().equals("upcoming") ? upcoming : "not " + upcoming,
+          "now",
+          now,
+          "today",
+          Schedule.today(now));
+    }
+    if (f.hasVideo() != null) {
+      w.and(f.hasVideo() ? "t.videoUrl is not null" : "t.videoUrl is null");
+    }
+    return w;
+  }
+
+  static void onTopics(Where w, Collection<Long> topicIds) {
+    if (topicIds.isEmpty()) {
+      w.and("1 = 0");
+    } else {
+      w.and(
+          "exists (select 1 from Talk x join x.topics tp where x = t and tp.id in :topicIds)",
+          "topicIds",
+          topicIds);
+    }
+  }
+
+  /** Talks on these topics at one conference, in programme order. */
+  public List<TalkApi.Summary> onTopicsAt(
+      Collection<Long> topicIds, Conference conference, int limit) {
+    Where w = new Where().and("c = :conference", "conference", conference);
+    onTopics(w, topicIds);
+    Instant now = clock.instant();
+    return talks
+        .fetch(
+            w.param("missingStart", LATEST), "coalesce(t.startsAt, :missingStart), t.slug", limit)
+        .stream()
+        .map(t -> TalkApi.Summary.of(t, now))
+        .toList();
+  }
+
+  /** Talks on these topics at conferences that began before {@code before}, newest first. */
+  public List<TalkApi.Summary> onTopicsBefore(
+      Collection<Long> topicIds, Conference before, int limit) {
+    Where w = new Where().and("c.startDate < :before", "before", before.startDate);
+    onTopics(w, topicIds);
+    Instant now = clock.instant();
+    return talks
+        .fetch(
+            w.param("missingStart", EARLIEST),
+            "c.startDate desc, c.slug, coalesce(t.startsAt, :missingStart), t.slug",
+            limit)
+        .stream()
+        .map(t -> TalkApi.Summary.of(t, now))
+        .toList();
+  }
+
+  public TalkApi.Detail get(String slug) {
+    return detail(require(slug));
+  }
+
+  @Override
+  public TalkApi.Detail detail(Talk t) {
+    List<InterviewApi.Summary> interviews =
+        talks
+            .getEntityManager()
+            .createQuery(
+                "select i from Interview i where i.talk = :talk order by i.publishedOn desc, i.slug",
+                dev.podium.interview.Interview.class)
+            .setParameter("talk", t)
+            .getResultList()
+            .stream()
+            .map(InterviewApi.Summary::of)
+            .toList();
+    return TalkApi.Detail.of(t, interviews, clock.instant());
+  }
+
+  @Override
+  public String kind() {
+    return "talk";
+  }
+
+  @Override
+  public Talk find(String slug, boolean forUpdate) {
+    return talks
+        .find("slug", slug)
+        .withLock(forUpdate ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
+        .firstResult();
+  }
+
+  @Override
+  public Talk newEntity() {
+    return new Talk();
+  }
+
+  @Override
+  public String slugOf(TalkApi.Input input) {
+    return input.slug();
+  }
+
+  @Override
+  protected String titleOf(TalkApi.Input input) {
+    return input.title();
+  }
+
+  @Override
+  protected TalkApi.Input withSlug(TalkApi.Input input, String slug) {
+    return input.withSlug(slug);
+  }
+
+  @Override
+  public void apply(Talk t, TalkApi.Input input, Inputs in) {
+    t.slug = input.slug();
+    t.title = input.title();
+    t.summary = input.summary();
+    t.conference = in.ref(Conference.class, "conference", input.conference());
+    t.track = null;
+    if (input.track() != null) {
+      if (input.conference() == null) {
+        in.error("track", "needs the conference the track belongs to");
+      } else if (t.conference != null) {
+        t.track =
+            t.conference.tracks.stream()
+                .filter(tr -> tr.slug.equals(input.track()))
+                .findFirst()
+                .orElse(null);
+        if (t.track == null) {
+          in.error(
+              "track",
+              "conference '" + input.conference() + "' has no track '" + input.track() + "'");
+        }
+      }
+    }
+    replaceIfChanged(t.speakers, in.refs(Speaker.class, "speakers", input.speakers()));
+    replaceIfChanged(t.topics, in.refs(Topic.class, "topics", input.topics()));
+    t.type = input.type() == null ? null : input.type().name();
+    t.levels =
+        input.levels() == null
+            ? List.of()
+            : input.levels().stream().distinct().map(Enum::name).toList();
+    t.personas = input.personas() == null ? List.of() : List.copyOf(input.personas());
+    t.learningOutcomes =
+        input.learningOutcomes() == null ? List.of() : List.copyOf(input.learningOutcomes());
+    t.language = input.language();
+    t.startsAt = input.startsAt();
+    t.durationMinutes = input.durationMinutes();
+    t.room = input.room();
+    t.videoUrl = input.videoUrl();
+    t.slidesUrl = input.slidesUrl();
+  }
+
+  /** Leaves an unchanged collection alone, so Hibernate does not rewrite its join rows. */
+  static <T> void replaceIfChanged(List<T> current, List<T> wanted) {
+    if (!current.equals(wanted)) {
+      current.clear();
+      current.addAll(wanted);
+    }
+  }
+
+  @Override
+  public TalkApi.Input toInput(Talk t) {
+    return TalkApi.Input.of(t);
+  }
+
+  @Override
+  protected void requireUnreferenced(Talk t) {
+    new Referrers()
+        .add(
+            talks.getEntityManager(),
+            "interviews",
+            "select x.slug from Interview x where x.talk = ?1 order by x.slug",
+            t)
+        .throwIfAny(kind(), t.slug);
+  }
+}

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,11 +35,18 @@ public class CatalogResource {
       operationId = "importCatalog",
       summary = "Import a catalog: all or nothing, existing slugs updated, new ones created")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "catalog", value = Examples.DOCUMENT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "catalog", value = Examples.DOCUMENT)))
   @APIResponse(
       responseCode = "200",
       description = "Imported (or, with dryRun, checked); counts per kind.",
-      content = @Content(examples = @ExampleObject(name = "result", value = Examples.RESULT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Catalog.Result.class),
+              examples = @ExampleObject(name = "result", value = Examples.RESULT)))
   public Catalog.Result importCatalog(
       @Parameter(
               description = "Only check the document; write nothing.",
@@ -56,7 +64,11 @@ public class CatalogResource {
   @APIResponse(
       responseCode = "200",
       description = "The catalog document.",
-      content = @Content(examples = @ExampleObject(name = "catalog", value = Examples.DOCUMENT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Catalog.Document.class),
+              examples = @ExampleObject(name = "catalog", value = Examples.DOCUMENT)))
   public Catalog.Document exportCatalog(
       @Parameter(description = "Export only this conference.", example = "qcon-sf-2017")
           @QueryParam("conference")

@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every successful GET of the API an {@code ETag} and {@code Cache-Control}, and answers
- * {@code 304} when {@code If-None-Match} names the current tag. The body is serialized once here
- * and handed on as bytes.
+ * Gives every successful GET (and HEAD) of the API an {@code ETag} and {@code Cache-Control}, and
+ * answers {@code 304} when {@code If-None-Match} names the current tag. The body is serialized once
+ * here and handed on as bytes.
  */
 public class HttpCaching {
 
@@ -23,7 +23,8 @@ public class HttpCaching {
 
   @ServerResponseFilter
   public void cache(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!"GET".equals(request.getMethod())
+    String method = request.getMethod();
+    if (!("GET".equals(method) || "HEAD".equals(method))
         || response.getStatus() != 200
         || response.getEntity() == null
         || !request.getUriInfo().getPath().startsWith("/api/")) {

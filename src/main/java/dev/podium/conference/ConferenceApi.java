@@ -132,4 +132,8 @@ public final class ConferenceApi {
       return new Input(newSlug, name, series, startDate, endDate, city, country, url, tracks);
     }
   }
+
+  /** A page of summaries, as the list answers it (named for the OpenAPI document). */
+  @Schema(name = "ConferencePage")
+  public record PageOf(List<Summary> items, dev.podium.common.Page.Info page) {}
 }

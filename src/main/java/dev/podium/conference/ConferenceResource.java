@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,7 +45,11 @@ public class ConferenceResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of conferences.",
-      content = @Content(examples = @ExampleObject(name = "conferences", value = Examples.PAGE)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConferenceApi.PageOf.class),
+              examples = @ExampleObject(name = "conferences", value = Examples.PAGE)))
   public RestResponse<Page<ConferenceApi.Summary>> list(
       @Parameter(description = "Series name, any case.", example = "QCon San Francisco")
           @QueryParam("series")
@@ -79,7 +84,11 @@ public class ConferenceResource {
   @APIResponse(
       responseCode = "200",
       description = "The conference.",
-      content = @Content(examples = @ExampleObject(name = "qcon-sf-2018", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConferenceApi.Detail.class),
+              examples = @ExampleObject(name = "qcon-sf-2018", value = Examples.DETAIL)))
   public ConferenceApi.Detail get(
       @Parameter(example = "qcon-sf-2018") @PathParam("slug") String slug) {
     return conferences.get(slug);
@@ -88,11 +97,18 @@ public class ConferenceResource {
   @POST
   @Operation(operationId = "createConference", summary = "Create a conference")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "conference", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "conference", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "201",
       description = "Created; `Location` is its address.",
-      content = @Content(examples = @ExampleObject(name = "conference", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConferenceApi.Detail.class),
+              examples = @ExampleObject(name = "conference", value = Examples.DETAIL)))
   public RestResponse<ConferenceApi.Detail> create(
       @Valid @NotNull ConferenceApi.Input input, @Context UriInfo uri) {
     ConferenceApi.Detail created = conferences.create(input);
@@ -103,11 +119,18 @@ public class ConferenceResource {
   @Path("{slug}")
   @Operation(operationId = "replaceConference", summary = "Replace a conference and its tracks")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "conference", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "conference", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
-      content = @Content(examples = @ExampleObject(name = "conference", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConferenceApi.Detail.class),
+              examples = @ExampleObject(name = "conference", value = Examples.DETAIL)))
   public ConferenceApi.Detail replace(
       @Parameter(example = "qcon-sf-2018") @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,

@@ -134,4 +134,8 @@ public final class InterviewApi {
       return new Input(newSlug, title, speaker, talk, publishedOn, topics, intro, qa);
     }
   }
+
+  /** A page of summaries, as the list answers it (named for the OpenAPI document). */
+  @Schema(name = "InterviewPage")
+  public record PageOf(List<Summary> items, dev.podium.common.Page.Info page) {}
 }

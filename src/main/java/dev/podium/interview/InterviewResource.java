@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +44,11 @@ public class InterviewResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of interviews.",
-      content = @Content(examples = @ExampleObject(name = "interviews", value = Examples.PAGE)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InterviewApi.PageOf.class),
+              examples = @ExampleObject(name = "interviews", value = Examples.PAGE)))
   public RestResponse<Page<InterviewApi.Summary>> list(
       @Parameter(description = "Speaker slug.", example = "wes-reisz") @QueryParam("speaker")
           String speaker,
@@ -70,7 +76,11 @@ public class InterviewResource {
   @APIResponse(
       responseCode = "200",
       description = "The interview.",
-      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InterviewApi.Detail.class),
+              examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
   public InterviewApi.Detail get(
       @Parameter(example = "living-on-the-edge-track-host-interview") @PathParam("slug")
           String slug) {
@@ -80,11 +90,18 @@ public class InterviewResource {
   @POST
   @Operation(operationId = "createInterview", summary = "Create an interview")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "interview", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "201",
       description = "Created; `Location` is its address.",
-      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InterviewApi.Detail.class),
+              examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
   public RestResponse<InterviewApi.Detail> create(
       @Valid @NotNull InterviewApi.Input input, @Context UriInfo uri) {
     InterviewApi.Detail created = interviews.create(input);
@@ -95,11 +112,18 @@ public class InterviewResource {
   @Path("{slug}")
   @Operation(operationId = "replaceInterview", summary = "Replace an interview")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "interview", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
-      content = @Content(examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InterviewApi.Detail.class),
+              examples = @ExampleObject(name = "interview", value = Examples.DETAIL)))
   public InterviewApi.Detail replace(
       @Parameter(example = "living-on-the-edge-track-host-interview") @PathParam("slug")
           String slug,

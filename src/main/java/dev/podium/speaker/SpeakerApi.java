@@ -92,4 +92,8 @@ public final class SpeakerApi {
       return new Input(newSlug, name, headline, company, bio, photoUrl, links);
     }
   }
+
+  /** A page of summaries, as the list answers it (named for the OpenAPI document). */
+  @Schema(name = "SpeakerPage")
+  public record PageOf(List<Summary> items, dev.podium.common.Page.Info page) {}
 }

@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +44,11 @@ public class SpeakerResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of speakers.",
-      content = @Content(examples = @ExampleObject(name = "speakers", value = Examples.PAGE)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SpeakerApi.PageOf.class),
+              examples = @ExampleObject(name = "speakers", value = Examples.PAGE)))
   public RestResponse<Page<SpeakerApi.Summary>> list(
       @Parameter(description = "Start of any word of the name, any case.", example = "jon")
           @QueryParam("q")
@@ -69,7 +75,11 @@ public class SpeakerResource {
   @APIResponse(
       responseCode = "200",
       description = "The speaker.",
-      content = @Content(examples = @ExampleObject(name = "nora-jones", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SpeakerApi.Detail.class),
+              examples = @ExampleObject(name = "nora-jones", value = Examples.DETAIL)))
   public SpeakerApi.Detail get(@Parameter(example = "nora-jones") @PathParam("slug") String slug) {
     return speakers.get(slug);
   }
@@ -77,11 +87,18 @@ public class SpeakerResource {
   @POST
   @Operation(operationId = "createSpeaker", summary = "Create a speaker")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "speaker", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "speaker", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "201",
       description = "Created; `Location` is its address.",
-      content = @Content(examples = @ExampleObject(name = "speaker", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SpeakerApi.Detail.class),
+              examples = @ExampleObject(name = "speaker", value = Examples.DETAIL)))
   public RestResponse<SpeakerApi.Detail> create(
       @Valid @NotNull SpeakerApi.Input input, @Context UriInfo uri) {
     SpeakerApi.Detail created = speakers.create(input);
@@ -92,11 +109,18 @@ public class SpeakerResource {
   @Path("{slug}")
   @Operation(operationId = "replaceSpeaker", summary = "Replace a speaker")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "speaker", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "speaker", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
-      content = @Content(examples = @ExampleObject(name = "speaker", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SpeakerApi.Detail.class),
+              examples = @ExampleObject(name = "speaker", value = Examples.DETAIL)))
   public SpeakerApi.Detail replace(
       @Parameter(example = "nora-jones") @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,

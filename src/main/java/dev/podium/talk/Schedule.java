@@ -3,6 +3,7 @@ package dev.podium.talk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Whether something is still to come. A talk is upcoming until it starts: at its own start time
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 public final class Schedule {
 
   /** The schedule status of a talk or a conference. */
+  @Schema(name = "ScheduleStatus")
   public enum Status {
     upcoming,
     past

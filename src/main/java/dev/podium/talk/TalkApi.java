@@ -24,6 +24,7 @@ public final class TalkApi {
   private TalkApi() {}
 
   /** The kind of session. */
+  @Schema(name = "TalkType")
   public enum Type {
     talk,
     keynote,
@@ -33,6 +34,7 @@ public final class TalkApi {
   }
 
   /** Audience level. */
+  @Schema(name = "Level")
   public enum Level {
     beginner,
     intermediate,
@@ -242,4 +244,8 @@ public final class TalkApi {
   static Schedule.Status statusOf(Talk t, Instant now) {
     return Schedule.of(t.startsAt, t.conference == null ? null : t.conference.startDate, now);
   }
+
+  /** A page of summaries, as the list answers it (named for the OpenAPI document). */
+  @Schema(name = "TalkPage")
+  public record PageOf(List<Summary> items, dev.podium.common.Page.Info page) {}
 }

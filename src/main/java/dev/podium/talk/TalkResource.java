@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +47,11 @@ public class TalkResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of talks.",
-      content = @Content(examples = @ExampleObject(name = "talks", value = Examples.PAGE)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TalkApi.PageOf.class),
+              examples = @ExampleObject(name = "talks", value = Examples.PAGE)))
   public RestResponse<Page<TalkApi.Summary>> list(
       @Parameter(
               description =
@@ -110,7 +115,11 @@ public class TalkResource {
   @APIResponse(
       responseCode = "200",
       description = "The talk.",
-      content = @Content(examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TalkApi.Detail.class),
+              examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
   public TalkApi.Detail get(
       @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
           String slug) {
@@ -119,11 +128,19 @@ public class TalkResource {
 
   @POST
   @Operation(operationId = "createTalk", summary = "Create a talk")
-  @RequestBody(content = @Content(examples = @ExampleObject(name = "talk", value = Examples.INPUT)))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "talk", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "201",
       description = "Created; `Location` is its address.",
-      content = @Content(examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TalkApi.Detail.class),
+              examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
   public RestResponse<TalkApi.Detail> create(
       @Valid @NotNull TalkApi.Input input, @Context UriInfo uri) {
     TalkApi.Detail created = talks.create(input);
@@ -133,11 +150,19 @@ public class TalkResource {
   @PUT
   @Path("{slug}")
   @Operation(operationId = "replaceTalk", summary = "Replace a talk")
-  @RequestBody(content = @Content(examples = @ExampleObject(name = "talk", value = Examples.INPUT)))
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "talk", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
-      content = @Content(examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TalkApi.Detail.class),
+              examples = @ExampleObject(name = "talk", value = Examples.DETAIL)))
   public TalkApi.Detail replace(
       @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
           String slug,

@@ -79,4 +79,8 @@ public final class TopicApi {
       return new Input(newSlug, name, description, parent);
     }
   }
+
+  /** A page of summaries, as the list answers it (named for the OpenAPI document). */
+  @Schema(name = "TopicPage")
+  public record PageOf(List<Summary> items, dev.podium.common.Page.Info page) {}
 }

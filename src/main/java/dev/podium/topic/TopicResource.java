@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +46,11 @@ public class TopicResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of topics.",
-      content = @Content(examples = @ExampleObject(name = "topics", value = Examples.PAGE)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TopicApi.PageOf.class),
+              examples = @ExampleObject(name = "topics", value = Examples.PAGE)))
   public RestResponse<Page<TopicApi.Summary>> list(
       @Parameter(description = "Only the direct children of this topic.", example = "resiliency")
           @QueryParam("parent")
@@ -60,7 +66,11 @@ public class TopicResource {
   @APIResponse(
       responseCode = "200",
       description = "The topic.",
-      content = @Content(examples = @ExampleObject(name = "resiliency", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TopicApi.Detail.class),
+              examples = @ExampleObject(name = "resiliency", value = Examples.DETAIL)))
   public TopicApi.Detail get(@Parameter(example = "resiliency") @PathParam("slug") String slug) {
     return topics.get(slug);
   }
@@ -73,7 +83,11 @@ public class TopicResource {
   @APIResponse(
       responseCode = "200",
       description = "Everything a topic page shows.",
-      content = @Content(examples = @ExampleObject(name = "resiliency", value = Examples.OVERVIEW)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TopicOverview.View.class),
+              examples = @ExampleObject(name = "resiliency", value = Examples.OVERVIEW)))
   public TopicOverview.View overview(
       @Parameter(example = "resiliency") @PathParam("slug") String slug,
       @Parameter(
@@ -93,11 +107,18 @@ public class TopicResource {
   @POST
   @Operation(operationId = "createTopic", summary = "Create a topic")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "topic", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "topic", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "201",
       description = "Created; `Location` is its address.",
-      content = @Content(examples = @ExampleObject(name = "topic", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TopicApi.Detail.class),
+              examples = @ExampleObject(name = "topic", value = Examples.DETAIL)))
   public RestResponse<TopicApi.Detail> create(
       @Valid @NotNull TopicApi.Input input, @Context UriInfo uri) {
     TopicApi.Detail created = topics.create(input);
@@ -108,11 +129,18 @@ public class TopicResource {
   @Path("{slug}")
   @Operation(operationId = "replaceTopic", summary = "Replace a topic")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "topic", value = Examples.INPUT)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "topic", value = Examples.INPUT)))
   @APIResponse(
       responseCode = "200",
       description = "Replaced.",
-      content = @Content(examples = @ExampleObject(name = "topic", value = Examples.DETAIL)))
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TopicApi.Detail.class),
+              examples = @ExampleObject(name = "topic", value = Examples.DETAIL)))
   public TopicApi.Detail replace(
       @Parameter(example = "chaos-engineering") @PathParam("slug") String slug,
       @HeaderParam("If-Match") String ifMatch,

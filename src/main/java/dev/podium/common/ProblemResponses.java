@@ -1,0 +1,176 @@
+package dev.podium.common;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents, in one place, what every operation of the API can answer besides success: the problem
+ * responses (as {@code application/problem+json}, each with an example), {@code 304} and the
+ * caching headers on reads, and the conditional headers on writes. The rules are those of the one
+ * exception mapper and the one caching filter, so the document cannot drift from them operation by
+ * operation.
+ */
+public class ProblemResponses implements OASFilter {
+
+  private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) -> {
+              if (path.startsWith("/api/")) {
+                item.getOperations().forEach((method, op) -> describe(path, method, op));
+              }
+            });
+  }
+
+  private void describe(String path, PathItem.HttpMethod method, Operation op) {
+    boolean item = path.endsWith("}") || path.endsWith("/overview");
+    boolean list = method == PathItem.HttpMethod.GET && !item;
+    Map<String, String> problems = new TreeMap<>();
+    switch (method) {
+      case GET -> {
+        if (list || path.endsWith("/overview") || path.endsWith("/catalog")) {
+          problems.put("400", "A query parameter is malformed (bad enum, number, slug or cursor).");
+        }
+        if (item || path.endsWith("/catalog")) {
+          problems.put("404", "Nothing has this slug.");
+        }
+        op.getResponses().addAPIResponse("304", notModified());
+        withCachingHeaders(op.getResponses().getAPIResponse("200"));
+        op.addParameter(header("If-None-Match", "Answer 304 when this tag is still current."));
+      }
+      case POST -> {
+        problems.put("400", "The body is malformed or has invalid fields; `errors` names them.");
+        problems.put("409", "Something with this slug already exists.");
+        problems.put("413", "The body is too large.");
+        problems.put("415", "The body is not application/json.");
+        problems.put("422", "The body refers to something that does not exist; `errors` names it.");
+      }
+      case PUT -> {
+        problems.put("400", "The body is malformed or has invalid fields; `errors` names them.");
+        problems.put("404", "Nothing has this slug.");
+        problems.put("409", "The change would remove something still referenced.");
+        problems.put("412", "`If-Match` does not name the current representation.");
+        problems.put("413", "The body is too large.");
+        problems.put("415", "The body is not application/json.");
+        problems.put("422", "The body refers to something that does not exist; `errors` names it.");
+      }
+      case DELETE -> {
+        problems.put("404", "Nothing has this slug.");
+        problems.put("409", "Something still refers to it; the problem names what.");
+        problems.put("412", "`If-Match` does not name the current representation.");
+      }
+      default -> {}
+    }
+    if (path.endsWith("/catalog") && method == PathItem.HttpMethod.POST) {
+      problems.remove("409");
+      problems.put(
+          "422",
+          "An entry is invalid; `errors` lists every bad entry by JSON path. Nothing was written.");
+    }
+    if (op.getParameters() != null) {
+      op.getParameters().stream()
+          .filter(p -> "If-Match".equals(p.getName()))
+          .forEach(
+              p -> p.description("Only change it if this is still its current `ETag` (else 412)."));
+    }
+    if (list) {
+      APIResponse ok = op.getResponses().getAPIResponse("200");
+      if (ok != null) {
+        ok.addHeader(
+            "Link",
+            OASFactory.createHeader()
+                .description("`<url>; rel=\"next\"` when there is a next page.")
+                .schema(string()));
+      }
+    }
+    problems.put("500", "An unexpected failure; the detail is generic and the cause is logged.");
+    problems.forEach(
+        (status, description) -> {
+          if (op.getResponses().getAPIResponse(status) == null) {
+            op.getResponses()
+                .addAPIResponse(status, problem(Integer.parseInt(status), description, path));
+          }
+        });
+  }
+
+  private static APIResponse problem(int status, String description, String path) {
+    String example =
+        "{\"type\":\"about:blank\",\"title\":\""
+            + title(status)
+            + "\",\"status\":"
+            + status
+            + ",\"detail\":\""
+            + description.replace("\"", "'").replace("`", "")
+            + "\",\"instance\":\""
+            + path
+            + "\"}";
+    MediaType media =
+        OASFactory.createMediaType()
+            .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+            .addExample(status + "", OASFactory.createExample().value(example));
+    return OASFactory.createAPIResponse()
+        .description(description)
+        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Invalid request";
+      case 404 -> "Not found";
+      case 409 -> "Conflict";
+      case 412 -> "Precondition failed";
+      case 413 -> "Request Entity Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 422 -> "Unknown reference";
+      default -> "Internal error";
+    };
+  }
+
+  private static APIResponse notModified() {
+    return withCachingHeaders(
+        OASFactory.createAPIResponse()
+            .description("Not modified: the `If-None-Match` tag is current."));
+  }
+
+  private static APIResponse withCachingHeaders(APIResponse response) {
+    if (response != null) {
+      Schema string = string();
+      response.addHeader(
+          "ETag",
+          OASFactory.createHeader().description("Tag of this representation.").schema(string));
+      response.addHeader(
+          "Cache-Control",
+          OASFactory.createHeader().description("public, short max-age.").schema(string));
+    }
+    return response;
+  }
+
+  private static Parameter header(String name, String description) {
+    return OASFactory.createParameter()
+        .name(name)
+        .in(Parameter.In.HEADER)
+        .description(description)
+        .schema(string());
+  }
+
+  private static Schema string() {
+    return OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING));
+  }
+}

@@ -103,7 +103,9 @@ public class ProblemResponses implements OASFilter {
     problems.put("500", "An unexpected failure; the detail is generic and the cause is logged.");
     problems.forEach(
         (status, description) -> {
-          if (op.getResponses().getAPIResponse(status) == null) {
+          APIResponse existing = op.getResponses().getAPIResponse(status);
+          // Replaces the bare "Bad Request" that SmallRye adds for validated bodies.
+          if (existing == null || existing.getContent() == null) {
             op.getResponses()
                 .addAPIResponse(status, problem(Integer.parseInt(status), description, path));
           }

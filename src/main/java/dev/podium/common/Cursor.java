@@ -36,15 +36,22 @@ public record Cursor(String list, List<String> keys) {
    * 400 naming the {@code cursor} parameter.
    */
   public static Cursor decode(String token, String list, int size) {
+    return decode(token, list, size, "cursor");
+  }
+
+  /**
+   * As {@link #decode(String, String, int)}, for a cursor passed in the parameter {@code param}.
+   */
+  public static Cursor decode(String token, String list, int size, String param) {
     String raw;
     try {
       raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw malformed();
+      throw malformed(param);
     }
     List<String> parts = new ArrayList<>(List.of(raw.split(String.valueOf(SEP), -1)));
     if (parts.size() != size + 1 || !parts.get(0).equals(list)) {
-      throw malformed();
+      throw malformed(param);
     }
     return new Cursor(parts.remove(0), parts);
   }
@@ -53,8 +60,7 @@ public record Cursor(String list, List<String> keys) {
     return keys.get(i);
   }
 
-  private static ApiException malformed() {
-    return ApiException.badParameter(
-        "cursor", "is not a cursor of this list; use page.next as given");
+  private static ApiException malformed(String param) {
+    return ApiException.badParameter(param, "is not a cursor of this list; use page.next as given");
   }
 }

@@ -18,4 +18,18 @@ public interface PodiumConfig {
   /** {@code max-age} in seconds of the {@code Cache-Control} header on successful GETs. */
   @WithDefault("60")
   int cacheMaxAge();
+
+  /** Search index settings. */
+  Search search();
+
+  /** Search index settings. */
+  interface Search {
+    /** How often the index polls the change log for other instances' writes (e.g. 1s). */
+    @WithDefault("1s")
+    String pollInterval();
+
+    /** Readiness turns DOWN when the index is more changes than this behind the database. */
+    @WithDefault("10000")
+    long maxBehind();
+  }
 }

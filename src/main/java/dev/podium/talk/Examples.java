@@ -46,4 +46,6 @@ final class Examples {
        "startsAt":"2017-11-13T18:35:00Z","durationMinutes":50,"room":"Ballroom BC",
        "videoUrl":"https://www.infoq.com/presentations/netflix-resilience-testing/"}
       """;
+
+  static final String RELATED = "{\"items\":[" + SUMMARY + "]}";
 }

@@ -1,8 +1,11 @@
 package dev.podium.talk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
+import dev.podium.common.Params;
+import dev.podium.search.SearchService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,10 +41,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TalkResource {
 
   private final TalkService talks;
+  private final SearchService search;
 
-  public TalkResource(TalkService talks) {
+  public TalkResource(TalkService talks, SearchService search) {
     this.talks = talks;
+    this.search = search;
   }
+
+  /** Similar talks (named for the OpenAPI document). */
+  @Schema(name = "RelatedTalks")
+  public record Related(List<TalkApi.Summary> items) {}
 
   @GET
   @Operation(operationId = "listTalks", summary = "List talks with filters")
@@ -124,6 +134,26 @@ public class TalkResource {
       @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
           String slug) {
     return talks.get(slug);
+  }
+
+  @GET
+  @Path("{slug}/related")
+  @Operation(operationId = "getRelatedTalks", summary = "Talks like this one, most similar first")
+  @APIResponse(
+      responseCode = "200",
+      description = "Similar talks by text, topics and speakers; never the talk itself.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Related.class),
+              examples = @ExampleObject(name = "related", value = Examples.RELATED)))
+  public Map<String, List<JsonNode>> related(
+      @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
+          String slug,
+      @Parameter(description = "How many, 1 to 100 (default 20).", example = "5")
+          @QueryParam("limit")
+          String limit) {
+    return Map.of("items", search.related(Params.slug("slug", slug), Params.limit(limit)));
   }
 
   @POST

@@ -1,0 +1,119 @@
+package dev.podium.search;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * The fields of the index and how each is analyzed, in one place. Text is English (folded to ASCII,
+ * stop words out, stemmed); names are folded but not stemmed, so "Jones" stays "jones"; filter,
+ * facet and sort fields are keywords and doc values.
+ */
+public final class Fields {
+
+  private Fields() {}
+
+  /** Bump when documents or analysis change: an index of another version is rebuilt. */
+  public static final String SCHEMA = "1";
+
+  // Keyword fields: identity, filters.
+  public static final String ID = "id";
+  public static final String TYPE = "type";
+  public static final String SLUG = "slug";
+  public static final String TOPIC = "topic";
+  public static final String CONFERENCE = "conference";
+  public static final String YEAR = "year";
+  public static final String SPEAKER = "speaker";
+
+  // Text fields, searched and highlighted.
+  public static final String TITLE = "title";
+  public static final String TOPICS = "topics";
+  public static final String NAMES = "names";
+  public static final String BODY = "body";
+  public static final String CONTEXT = "context";
+
+  // Completion, sorting, stored answer.
+  public static final String SUGGEST = "suggest";
+  public static final String SUGGEST_START = "suggest_start";
+  public static final String WEIGHT = "weight";
+  public static final String SORT_ID = "sort_id";
+  public static final String SUMMARY = "summary";
+  public static final String DISPLAY = "display";
+
+  /** Facet dimensions, counted from sorted-set doc values (no taxonomy index). */
+  public static final String[] FACETS = {TYPE, TOPIC, YEAR, CONFERENCE};
+
+  /** Text fields with their boosts: titles and topic names weigh most. */
+  public static final Map<String, Float> SEARCHED =
+      Map.of(TITLE, 4f, TOPICS, 3f, NAMES, 3f, BODY, 1f, CONTEXT, 1.2f);
+
+  /** Fields whose matches are shown as highlights. */
+  public static final String[] HIGHLIGHTED = {TITLE, BODY, NAMES, TOPICS};
+
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  /**
+   * English text: standard tokens, possessives off, lowercase, ASCII folding, stop words, Porter
+   * stems.
+   */
+  public static Analyzer english() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream s = new EnglishPossessiveFilter(source);
+        s = new LowerCaseFilter(s);
+        s = new ASCIIFoldingFilter(s);
+        s = new StopFilter(s, STOP_WORDS);
+        s = new PorterStemFilter(s);
+        return new TokenStreamComponents(source, s);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      }
+    };
+  }
+
+  /**
+   * Names and completions: standard tokens, lowercase, ASCII folding, nothing removed or stemmed.
+   */
+  public static Analyzer names() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        return new TokenStreamComponents(source, s);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+      }
+    };
+  }
+
+  /** The analyzer of every field, for writing and for highlighting. */
+  public static Analyzer perField() {
+    Analyzer names = names();
+    return new PerFieldAnalyzerWrapper(english(), Map.of(NAMES, names, SUGGEST, names));
+  }
+
+  public static FacetsConfig facets() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(TOPIC, true);
+    return config;
+  }
+}

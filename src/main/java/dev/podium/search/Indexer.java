@@ -1,0 +1,335 @@
+package dev.podium.search;
+
+import dev.podium.changes.Change;
+import dev.podium.changes.ChangeLog;
+import dev.podium.interview.Interview;
+import dev.podium.speaker.Speaker;
+import dev.podium.talk.Talk;
+import dev.podium.topic.Topic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the change log to the index, in order, on one thread. A committed write wakes it at once
+ * and waits for it, so the write is searchable when its response returns; polling brings in what
+ * other instances wrote. What a change touches is re-read from the database and upserted by id (or
+ * deleted when it is gone), so applying a change twice is harmless.
+ */
+@ApplicationScoped
+public class Indexer {
+
+  private static final Logger LOG = Logger.getLogger(Indexer.class);
+  private static final int BATCH = 1000;
+  private static final int CHUNK = 500;
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private final SearchIndex index;
+  private final SearchDocuments documents;
+  private final ChangeLog changes;
+  private final EntityManager em;
+  private final Clock clock;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "podium-indexer"));
+
+  public Indexer(
+      SearchIndex index,
+      SearchDocuments documents,
+      ChangeLog changes,
+      EntityManager em,
+      Clock clock) {
+    this.index = index;
+    this.documents = documents;
+    this.changes = changes;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    await(worker.submit(this::catchUpNow));
+  }
+
+  /** After a transaction that wrote changes has committed: index them before answering. */
+  void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeLog.Committed event) {
+    await(worker.submit(this::catchUpNow));
+  }
+
+  /** Picks up what other instances wrote. */
+  @Scheduled(
+      every = "${podium.search.poll-interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+  void poll() {
+    await(worker.submit(this::catchUpNow));
+  }
+
+  /** Rebuilds the whole index from the database; answers how many documents it holds. */
+  public int rebuild() {
+    return await(worker.submit(this::rebuildNow));
+  }
+
+  /** Applies every change not yet in the index; answers the id reached. */
+  public long catchUp() {
+    return await(worker.submit(this::catchUpNow));
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdown();
+    try {
+      worker.awaitTermination(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while indexing", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Indexing failed", e);
+    }
+  }
+
+  private long catchUpNow() throws IOException {
+    if (!index.isOpen()) {
+      return index.lastChange();
+    }
+    // An index ahead of the change log belongs to another database (a restored backup, a
+    // recreated schema): it is rebuilt, like a missing one.
+    if (index.rebuildNeeded()
+        || index.lastChange() > QuarkusTransaction.requiringNew().call(changes::lastId)) {
+      rebuildNow();
+    }
+    long reached = index.lastChange();
+    long start = reached;
+    while (true) {
+      long from = reached;
+      List<Change> batch = QuarkusTransaction.requiringNew().call(() -> changes.after(from, BATCH));
+      if (batch.isEmpty()) {
+        break;
+      }
+      QuarkusTransaction.requiringNew().run(() -> apply(batch));
+      reached = batch.get(batch.size() - 1).id;
+    }
+    if (reached != start) {
+      index.commit(reached);
+    }
+    return reached;
+  }
+
+  private int rebuildNow() throws IOException {
+    long began = System.nanoTime();
+    IndexWriter writer = index.writer();
+    long last = QuarkusTransaction.requiringNew().call(changes::lastId);
+    writer.deleteAll();
+    int count =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    writeEach(Topic.class)
+                        + writeEach(Speaker.class)
+                        + writeEach(Talk.class)
+                        + writeEach(Interview.class));
+    index.commit(last);
+    LOG.infof(
+        "Rebuilt the search index: %d documents in %d ms",
+        count, (System.nanoTime() - began) / 1_000_000);
+    return count;
+  }
+
+  /** Writes every entity of a kind, a chunk at a time, clearing the session between chunks. */
+  private int writeEach(Class<?> type) {
+    List<String> slugs =
+        em.createQuery(
+                "select e.slug from " + type.getSimpleName() + " e order by e.id", String.class)
+            .getResultList();
+    int n = 0;
+    for (int i = 0; i < slugs.size(); i += CHUNK) {
+      n += upsert(type, slugs.subList(i, Math.min(slugs.size(), i + CHUNK)));
+      em.clear();
+    }
+    return n;
+  }
+
+  /** Re-indexes what a batch of changes touches. */
+  private void apply(List<Change> batch) {
+    Map<String, Set<String>> touched = new HashMap<>();
+    for (Change c : batch) {
+      touched.computeIfAbsent(c.kind, k -> new HashSet<>()).add(c.slug);
+    }
+    Set<String> talks = touched.computeIfAbsent("talk", k -> new HashSet<>());
+    Set<String> speakers = touched.computeIfAbsent("speaker", k -> new HashSet<>());
+    Set<String> topics = touched.computeIfAbsent("topic", k -> new HashSet<>());
+    Set<String> interviews = touched.computeIfAbsent("interview", k -> new HashSet<>());
+    Set<String> conferences = touched.getOrDefault("conference", Set.of());
+
+    // What shows a changed speaker, topic or conference is re-indexed with it.
+    Set<String> topicTree = descendants(topics);
+    topics.addAll(topicTree);
+    talks.addAll(
+        slugs("select distinct t.slug from Talk t join t.speakers s where s.slug in :s", speakers));
+    talks.addAll(
+        slugs("select distinct t.slug from Talk t join t.topics x where x.slug in :s", topicTree));
+    talks.addAll(slugs("select t.slug from Talk t where t.conference.slug in :s", conferences));
+    interviews.addAll(slugs("select i.slug from Interview i where i.speaker.slug in :s", speakers));
+    interviews.addAll(
+        slugs(
+            "select distinct i.slug from Interview i join i.topics x where x.slug in :s",
+            topicTree));
+    interviews.addAll(slugs("select i.slug from Interview i where i.talk.slug in :s", talks));
+    // Weights (talk counts) of the speakers and topics of changed talks.
+    Set<String> changedTalks = touched.get("talk");
+    speakers.addAll(
+        slugs(
+            "select distinct s.slug from Talk t join t.speakers s where t.slug in :s",
+            changedTalks));
+    topics.addAll(
+        slugs(
+            "select distinct x.slug from Talk t join t.topics x where t.slug in :s", changedTalks));
+
+    upsertAll(Topic.class, topics);
+    upsertAll(Speaker.class, speakers);
+    upsertAll(Talk.class, talks);
+    upsertAll(Interview.class, interviews);
+  }
+
+  private void upsertAll(Class<?> type, Collection<String> slugs) {
+    List<String> list = new ArrayList<>(slugs);
+    for (int i = 0; i < list.size(); i += CHUNK) {
+      upsert(type, list.subList(i, Math.min(list.size(), i + CHUNK)));
+      em.clear();
+    }
+  }
+
+  /** Upserts the documents of these slugs; a slug no longer in the database is deleted. */
+  private int upsert(Class<?> type, List<String> slugs) {
+    if (slugs.isEmpty()) {
+      return 0;
+    }
+    String kind = type.getSimpleName().toLowerCase();
+    Map<String, Document> docs = new HashMap<>();
+    if (type == Talk.class) {
+      for (Talk t :
+          em.createQuery(
+                  "select t from Talk t left join fetch t.conference left join fetch t.track where t.slug in :s",
+                  Talk.class)
+              .setParameter("s", slugs)
+              .getResultList()) {
+        docs.put(t.slug, documents.talk(t, clock.instant()));
+      }
+    } else if (type == Speaker.class) {
+      Map<String, Long> talks =
+          counts(
+              "select s.slug, count(t) from Talk t join t.speakers s where s.slug in :s group by s.slug",
+              slugs);
+      for (Speaker s :
+          em.createQuery("from Speaker s where s.slug in :s", Speaker.class)
+              .setParameter("s", slugs)
+              .getResultList()) {
+        docs.put(s.slug, documents.speaker(s, talks.getOrDefault(s.slug, 0L)));
+      }
+    } else if (type == Topic.class) {
+      Map<String, Long> talks =
+          counts(
+              "select x.slug, count(t) from Talk t join t.topics x where x.slug in :s group by x.slug",
+              slugs);
+      for (Topic t :
+          em.createQuery("from Topic t where t.slug in :s", Topic.class)
+              .setParameter("s", slugs)
+              .getResultList()) {
+        docs.put(t.slug, documents.topic(t, talks.getOrDefault(t.slug, 0L)));
+      }
+    } else {
+      for (Interview i :
+          em.createQuery("from Interview i where i.slug in :s", Interview.class)
+              .setParameter("s", slugs)
+              .getResultList()) {
+        docs.put(i.slug, documents.interview(i));
+      }
+    }
+    IndexWriter writer = index.writer();
+    try {
+      for (String slug : slugs) {
+        Document doc = docs.get(slug);
+        if (doc == null) {
+          writer.deleteDocuments(SearchDocuments.id(kind, slug));
+        } else {
+          writer.updateDocument(SearchDocuments.id(kind, slug), doc);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return docs.size();
+  }
+
+  private Set<String> descendants(Set<String> topics) {
+    Set<String> all = new HashSet<>(topics);
+    if (topics.isEmpty()) {
+      return all;
+    }
+    List<Object[]> rows =
+        em.createQuery("select t.slug, p.slug from Topic t join t.parent p", Object[].class)
+            .getResultList();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Object[] row : rows) {
+        if (all.contains((String) row[1]) && all.add((String) row[0])) {
+          grew = true;
+        }
+      }
+    }
+    return all;
+  }
+
+  private List<String> slugs(String jpql, Collection<String> in) {
+    List<String> found = new ArrayList<>();
+    List<String> list = new ArrayList<>(in);
+    for (int i = 0; i < list.size(); i += CHUNK) {
+      found.addAll(
+          em.createQuery(jpql, String.class)
+              .setParameter("s", list.subList(i, Math.min(list.size(), i + CHUNK)))
+              .getResultList());
+    }
+    return found;
+  }
+
+  private Map<String, Long> counts(String jpql, List<String> slugs) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(jpql, Object[].class).setParameter("s", slugs).getResultList()) {
+      counts.put((String) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.podium.search;
+
+import dev.podium.common.PodiumConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the Lucene index in the data folder: the directory, the one writer and the searcher manager,
+ * opened at start and closed (after a commit) at shutdown. The last change applied and the schema
+ * version live in the commit data, so a restart resumes where the index stopped and an index of
+ * another schema is rebuilt.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+  static final String LAST_CHANGE = "podium.lastChange";
+  static final String SCHEMA = "podium.schema";
+  private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+  private final PodiumConfig config;
+  private final Analyzer analyzer = Fields.perField();
+  private Directory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+  private boolean rebuildNeeded;
+  private volatile long lastChange;
+  private IndexReader facetReader;
+  private SortedSetDocValuesReaderState facetState;
+
+  public SearchIndex(PodiumConfig config) {
+    this.config = config;
+  }
+
+  @PostConstruct
+  void open() {
+    Path path = Path.of(config.dataDir(), "index");
+    try {
+      Files.createDirectories(path);
+      directory = FSDirectory.open(path);
+      boolean exists = DirectoryReader.indexExists(directory);
+      IndexWriterConfig writerConfig =
+          new IndexWriterConfig(analyzer)
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setRAMBufferSizeMB(64);
+      writer = new IndexWriter(directory, writerConfig);
+      Map<String, String> data = new HashMap<>();
+      if (exists) {
+        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      }
+      rebuildNeeded = !exists || !Fields.SCHEMA.equals(data.get(SCHEMA));
+      lastChange = rebuildNeeded ? 0 : Long.parseLong(data.getOrDefault(LAST_CHANGE, "0"));
+      searchers = new SearcherManager(writer, null);
+      LOG.infof(
+          "Search index at %s: %s",
+          path,
+          rebuildNeeded ? "to be built from the database" : "resumes after change " + lastChange);
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("The search index cannot be opened at " + path, e);
+    }
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    try {
+      if (writer != null && writer.isOpen()) {
+        writer.commit();
+      }
+    } catch (IOException e) {
+      LOG.warn("The search index could not commit on close", e);
+    }
+    closeQuietly(searchers);
+    closeQuietly(writer);
+    closeQuietly(directory);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      if (closeable != null) {
+        closeable.close();
+      }
+    } catch (Exception e) {
+      LOG.warn("Closing the search index", e);
+    }
+  }
+
+  public boolean isOpen() {
+    return writer != null && writer.isOpen();
+  }
+
+  IndexWriter writer() {
+    return writer;
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  boolean rebuildNeeded() {
+    return rebuildNeeded;
+  }
+
+  /** The id of the last change the index holds. */
+  public long lastChange() {
+    return lastChange;
+  }
+
+  /** Makes what was written durable, with the change it reached, and visible to searches. */
+  synchronized void commit(long reached) throws IOException {
+    writer.setLiveCommitData(
+        Map.of(LAST_CHANGE, Long.toString(reached), SCHEMA, Fields.SCHEMA).entrySet());
+    writer.commit();
+    lastChange = reached;
+    rebuildNeeded = false;
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Runs {@code work} with a searcher that is released afterwards, whatever happens. */
+  public <T> T withSearcher(SearchWork<T> work) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.run(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Facet ordinals of a reader, built once per reader and reused until the next refresh. */
+  synchronized SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    if (reader != facetReader) {
+      facetState = new DefaultSortedSetDocValuesReaderState(reader, Fields.facets());
+      facetReader = reader;
+    }
+    return facetState;
+  }
+
+  /** Work on a searcher. */
+  @FunctionalInterface
+  public interface SearchWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+}

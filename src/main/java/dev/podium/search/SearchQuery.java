@@ -1,0 +1,203 @@
+package dev.podium.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What a user typed, read the way a search box should: words, "quoted phrases" and -excluded words.
+ * Nothing else is syntax, so no input is an error: characters such as {@code : ( ) * ~ ^ [ ] { } \
+ * / + ! ?} are just text that analysis drops.
+ */
+public record SearchQuery(List<String> words, List<String> phrases, List<String> excluded) {
+
+  /** Words this long still match with up to two typos. */
+  static final int FUZZY_MIN_LENGTH = 5;
+
+  private static final float FUZZY_WEIGHT = 0.2f;
+  private static final float ALL_WORDS_BONUS = 2f;
+  private static final float NAME_PHRASE_BONUS = 3f;
+
+  public SearchQuery {
+    words = List.copyOf(words);
+    phrases = List.copyOf(phrases);
+    excluded = List.copyOf(excluded);
+  }
+
+  public static SearchQuery parse(String text) {
+    List<String> words = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    if (text == null) {
+      return new SearchQuery(words, phrases, excluded);
+    }
+    StringBuilder current = new StringBuilder();
+    boolean inPhrase = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      boolean end = i == text.length();
+      if (c == '"' || (end && inPhrase)) {
+        if (inPhrase) {
+          addIfText(phrases, current.toString());
+        } else {
+          addWord(words, excluded, current.toString());
+        }
+        current.setLength(0);
+        inPhrase = !inPhrase && !end;
+      } else if (!inPhrase && Character.isWhitespace(c)) {
+        addWord(words, excluded, current.toString());
+        current.setLength(0);
+      } else {
+        current.append(c);
+      }
+    }
+    return new SearchQuery(words, phrases, excluded);
+  }
+
+  private static void addWord(List<String> words, List<String> excluded, String token) {
+    if (token.length() > 1 && token.charAt(0) == '-') {
+      addIfText(excluded, token.substring(1));
+    } else {
+      addIfText(words, token);
+    }
+  }
+
+  private static void addIfText(List<String> list, String token) {
+    if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      list.add(token.strip());
+    }
+  }
+
+  public boolean isEmpty() {
+    return words.isEmpty() && phrases.isEmpty();
+  }
+
+  /**
+   * The Lucene query: each word may match any text field (boosted by field), exactly or, for long
+   * words, with typos at a lower weight; documents with all words score above those with some;
+   * phrases must match; excluded words must not; a run of words that is a name in order scores
+   * extra, so a speaker's full name brings their talks first.
+   */
+  public Query toQuery(Analyzer english, Analyzer names) {
+    return toQuery(english, names, true);
+  }
+
+  /**
+   * @param typos whether long words also match with typos; highlights first try without, so a
+   *     fragment marks what was typed rather than every near miss
+   */
+  public Query toQuery(Analyzer english, Analyzer names, boolean typos) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    List<Query> groups = new ArrayList<>();
+    for (String word : words) {
+      Query group = word(word, english, names, typos);
+      if (group != null) {
+        groups.add(group);
+        query.add(group, Occur.SHOULD);
+      }
+    }
+    if (groups.size() > 1) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      groups.forEach(g -> all.add(g, Occur.MUST));
+      query.add(new BoostQuery(all.build(), ALL_WORDS_BONUS), Occur.SHOULD);
+      Query namePhrase = phrase(Fields.NAMES, analyze(names, String.join(" ", words)), 1);
+      if (namePhrase != null) {
+        query.add(new BoostQuery(namePhrase, NAME_PHRASE_BONUS), Occur.SHOULD);
+      }
+    }
+    boolean required = false;
+    for (String phrase : phrases) {
+      List<Query> alternatives = new ArrayList<>();
+      for (Map.Entry<String, Float> field : Fields.SEARCHED.entrySet()) {
+        Analyzer analyzer = field.getKey().equals(Fields.NAMES) ? names : english;
+        Query q = phrase(field.getKey(), analyze(analyzer, phrase), 0);
+        if (q != null) {
+          alternatives.add(new BoostQuery(q, field.getValue()));
+        }
+      }
+      if (!alternatives.isEmpty()) {
+        query.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.MUST);
+        required = true;
+      }
+    }
+    for (String word : excluded) {
+      for (String field : Fields.SEARCHED.keySet()) {
+        Analyzer analyzer = field.equals(Fields.NAMES) ? names : english;
+        for (String token : analyze(analyzer, word)) {
+          query.add(new TermQuery(new Term(field, token)), Occur.MUST_NOT);
+        }
+      }
+    }
+    if (groups.isEmpty() && !required) {
+      query.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    return query.build();
+  }
+
+  private static Query word(String word, Analyzer english, Analyzer names, boolean typos) {
+    List<Query> alternatives = new ArrayList<>();
+    List<String> stems = analyze(english, word);
+    List<String> plain = analyze(names, word);
+    for (Map.Entry<String, Float> field : Fields.SEARCHED.entrySet()) {
+      boolean isName = field.getKey().equals(Fields.NAMES);
+      List<String> tokens = isName ? plain : stems;
+      Query exact =
+          tokens.size() == 1
+              ? new TermQuery(new Term(field.getKey(), tokens.get(0)))
+              : phrase(field.getKey(), tokens, 0);
+      if (exact == null) {
+        continue;
+      }
+      alternatives.add(new BoostQuery(exact, field.getValue()));
+      long letters = word.codePoints().filter(Character::isLetter).count();
+      if (typos && tokens.size() == 1 && letters >= FUZZY_MIN_LENGTH) {
+        Query fuzzy = new FuzzyQuery(new Term(field.getKey(), tokens.get(0)), 2, 1, 50, true);
+        alternatives.add(new BoostQuery(fuzzy, field.getValue() * FUZZY_WEIGHT));
+      }
+    }
+    return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
+  }
+
+  private static Query phrase(String field, List<String> tokens, int slop) {
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0)));
+    }
+    PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
+    tokens.forEach(t -> phrase.add(new Term(field, t)));
+    return phrase.build();
+  }
+
+  /** The tokens {@code analyzer} makes of {@code text}. */
+  static List<String> analyze(Analyzer analyzer, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+}

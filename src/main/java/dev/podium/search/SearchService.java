@@ -1,0 +1,341 @@
+package dev.podium.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.common.ApiException;
+import dev.podium.common.Cursor;
+import dev.podium.common.Page;
+import dev.podium.common.PageRequest;
+import dev.podium.talk.Schedule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/** Searches the index: ranked hits with highlights and facets, suggestions, related talks. */
+@ApplicationScoped
+public class SearchService {
+
+  public static final int MAX_QUERY = 500;
+  private static final String LIST = "search";
+  private static final int FACET_VALUES = 20;
+  private static final Sort BY_SCORE =
+      new Sort(SortField.FIELD_SCORE, new SortField(Fields.SORT_ID, SortField.Type.STRING));
+  private static final Sort SUGGESTED =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(Fields.WEIGHT, SortField.Type.LONG, true),
+          new SortField(Fields.SORT_ID, SortField.Type.STRING));
+
+  private final SearchIndex index;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final Analyzer english = Fields.english();
+  private final Analyzer names = Fields.names();
+
+  public SearchService(SearchIndex index, ObjectMapper mapper, Clock clock) {
+    this.index = index;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /** What narrows a search; every part is optional. */
+  public record Filters(
+      List<String> types, String topic, String conference, Integer year, String speaker) {}
+
+  /** One hit. */
+  public record Hit(
+      String type,
+      String slug,
+      String title,
+      float score,
+      Map<String, List<String>> highlights,
+      JsonNode summary) {}
+
+  /** A page of hits with the facet counts of the whole result. */
+  public record Result(List<Hit> items, Map<String, Map<String, Integer>> facets, Page.Info page) {}
+
+  /** A completion. */
+  public record Suggestion(String text, String type, String slug) {}
+
+  public Result search(String q, Filters filters, PageRequest page) {
+    SearchQuery parsed = SearchQuery.parse(q);
+    Query text = parsed.toQuery(english, names);
+    Query ranked =
+        FunctionScoreQuery.boostByValue(
+            text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
+    Query query = filtered(ranked, filters);
+    FieldDoc after = after(page.after(LIST, 2));
+    return index.withSearcher(
+        searcher -> {
+          TopDocs top = searcher.searchAfter(after, query, page.limit() + 1, BY_SCORE, true);
+          FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+          Map<String, Map<String, Integer>> facets = facets(searcher, collected);
+          long total =
+              facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
+          List<ScoreDoc> docs = List.of(top.scoreDocs);
+          Map<String, String[]> highlights =
+              highlight(searcher, parsed.toQuery(english, names, false), text, docs);
+          List<Hit> hits = new ArrayList<>();
+          for (int i = 0; i < Math.min(docs.size(), page.limit()); i++) {
+            hits.add(
+                hit(
+                    searcher.storedFields().document(docs.get(i).doc),
+                    docs.get(i).score,
+                    highlights,
+                    i));
+          }
+          String next = null;
+          if (docs.size() > page.limit()) {
+            FieldDoc last = (FieldDoc) docs.get(page.limit() - 1);
+            next =
+                Cursor.of(
+                        LIST,
+                        Integer.toHexString(Float.floatToIntBits((Float) last.fields[0])),
+                        ((BytesRef) last.fields[1]).utf8ToString())
+                    .encode();
+          }
+          return new Result(hits, facets, new Page.Info(page.limit(), next, total));
+        });
+  }
+
+  private static FieldDoc after(Cursor cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    try {
+      float score = Float.intBitsToFloat(Integer.parseUnsignedInt(cursor.key(0), 16));
+      return new FieldDoc(
+          Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(cursor.key(1))});
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter(
+          "cursor", "is not a cursor of this list; use page.next as given");
+    }
+  }
+
+  private static Query filtered(Query query, Filters f) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (!f.types().isEmpty()) {
+      BooleanQuery.Builder types = new BooleanQuery.Builder();
+      f.types().forEach(t -> types.add(new TermQuery(new Term(Fields.TYPE, t)), Occur.SHOULD));
+      b.add(types.build(), Occur.FILTER);
+    }
+    filter(b, Fields.TOPIC, f.topic());
+    filter(b, Fields.CONFERENCE, f.conference());
+    filter(b, Fields.YEAR, f.year() == null ? null : f.year().toString());
+    filter(b, Fields.SPEAKER, f.speaker());
+    return b.build();
+  }
+
+  private static void filter(BooleanQuery.Builder b, String field, String value) {
+    if (value != null) {
+      b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+    }
+  }
+
+  private Map<String, Map<String, Integer>> facets(
+      IndexSearcher searcher, FacetsCollector collected) throws IOException {
+    Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+    for (String dim : Fields.FACETS) {
+      out.put(dim, new LinkedHashMap<>());
+    }
+    Facets facets;
+    try {
+      facets =
+          new SortedSetDocValuesFacetCounts(index.facetState(searcher.getIndexReader()), collected);
+    } catch (IllegalArgumentException empty) {
+      return out; // nothing indexed yet
+    }
+    for (String dim : Fields.FACETS) {
+      FacetResult result;
+      try {
+        result = facets.getTopChildren(FACET_VALUES, dim);
+      } catch (IllegalArgumentException unknownDim) {
+        continue; // no document has this dimension yet
+      }
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          out.get(dim).put(lv.label, lv.value.intValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Highlights of the exact matches; for hits that only matched with typos, of those. */
+  private Map<String, String[]> highlight(
+      IndexSearcher searcher, Query exact, Query withTypos, List<ScoreDoc> docs)
+      throws IOException {
+    int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
+    int[] passages = new int[Fields.HIGHLIGHTED.length];
+    Arrays.fill(passages, 2);
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, index.analyzer())
+            .withHandleMultiTermQuery(true)
+            .withHighlightPhrasesStrictly(true)
+            .withFormatter(new Highlights())
+            .build();
+    Map<String, String[]> marked =
+        highlighter.highlightFields(Fields.HIGHLIGHTED, exact, ids, passages);
+    Map<String, String[]> typos = null;
+    for (int i = 0; i < ids.length; i++) {
+      boolean any = false;
+      for (String[] perDoc : marked.values()) {
+        any |= perDoc[i] != null && !perDoc[i].isEmpty();
+      }
+      if (!any) {
+        if (typos == null) {
+          typos = highlighter.highlightFields(Fields.HIGHLIGHTED, withTypos, ids, passages);
+        }
+        for (Map.Entry<String, String[]> field : marked.entrySet()) {
+          field.getValue()[i] = typos.get(field.getKey())[i];
+        }
+      }
+    }
+    return marked;
+  }
+
+  private Hit hit(Document doc, float score, Map<String, String[]> highlights, int i)
+      throws IOException {
+    Map<String, List<String>> marked = new LinkedHashMap<>();
+    for (String field : Fields.HIGHLIGHTED) {
+      String[] perDoc = highlights.get(field);
+      List<String> fragments = perDoc == null ? List.of() : Highlights.split(perDoc[i]);
+      if (!fragments.isEmpty()) {
+        marked.put(field, fragments);
+      }
+    }
+    String type = doc.get(Fields.TYPE);
+    return new Hit(
+        type, doc.get(Fields.SLUG), doc.get(Fields.DISPLAY), score, marked, summary(doc, type));
+  }
+
+  /** The stored summary; a talk's status is derived again, as time has passed since indexing. */
+  private JsonNode summary(Document doc, String type) throws IOException {
+    JsonNode summary = mapper.readTree(doc.get(Fields.SUMMARY));
+    if ("talk".equals(type) && summary instanceof ObjectNode talk) {
+      Instant startsAt =
+          talk.hasNonNull("startsAt") ? Instant.parse(talk.get("startsAt").asText()) : null;
+      JsonNode conferenceStart = talk.path("conference").path("startDate");
+      LocalDate start =
+          conferenceStart.isTextual() ? LocalDate.parse(conferenceStart.asText()) : null;
+      talk.put("status", Schedule.of(startsAt, start, clock.instant()).name());
+    }
+    return summary;
+  }
+
+  /**
+   * Completions of what the user is typing, over talk titles, speaker names and topic names: every
+   * finished word must match and the last one may be a prefix; titles that start with the text come
+   * first, then topics, speakers and talks, the busier first.
+   */
+  public List<Suggestion> suggest(String q, int limit) {
+    List<String> words = SearchQuery.analyze(names, q == null ? "" : q);
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    boolean lastComplete = Character.isWhitespace(q.charAt(q.length() - 1));
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (int i = 0; i < words.size(); i++) {
+      Term term = new Term(Fields.SUGGEST, words.get(i));
+      b.add(
+          i < words.size() - 1 || lastComplete ? new TermQuery(term) : new PrefixQuery(term),
+          Occur.MUST);
+    }
+    String start = q.strip().toLowerCase(Locale.ROOT);
+    b.add(new BoostQuery(new PrefixQuery(new Term(Fields.SUGGEST_START, start)), 2f), Occur.SHOULD);
+    BooleanQuery.Builder types = new BooleanQuery.Builder();
+    for (String type : List.of("talk", "speaker", "topic")) {
+      types.add(new TermQuery(new Term(Fields.TYPE, type)), Occur.SHOULD);
+    }
+    b.add(types.build(), Occur.FILTER);
+    Query query = b.build();
+    return index.withSearcher(
+        searcher -> {
+          List<Suggestion> out = new ArrayList<>();
+          for (ScoreDoc sd : searcher.search(query, limit, SUGGESTED, true).scoreDocs) {
+            Document doc = searcher.storedFields().document(sd.doc);
+            out.add(
+                new Suggestion(
+                    doc.get(Fields.DISPLAY), doc.get(Fields.TYPE), doc.get(Fields.SLUG)));
+          }
+          return out;
+        });
+  }
+
+  /** Talks most like this one by their text, topics and speakers; never the talk itself. */
+  public List<JsonNode> related(String slug, int limit) {
+    Term self = SearchDocuments.id("talk", slug);
+    return index.withSearcher(
+        searcher -> {
+          TopDocs found = searcher.search(new TermQuery(self), 1);
+          if (found.scoreDocs.length == 0) {
+            throw ApiException.notFound("talk", slug);
+          }
+          int docId = found.scoreDocs[0].doc;
+          MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+          mlt.setAnalyzer(index.analyzer());
+          mlt.setFieldNames(new String[] {Fields.TITLE, Fields.BODY, Fields.TOPICS, Fields.NAMES});
+          mlt.setMinTermFreq(1);
+          mlt.setMinDocFreq(1);
+          mlt.setMaxQueryTerms(30);
+          BooleanQuery.Builder b = new BooleanQuery.Builder().add(mlt.like(docId), Occur.SHOULD);
+          JsonNode summary =
+              mapper.readTree(searcher.storedFields().document(docId).get(Fields.SUMMARY));
+          summary
+              .path("topics")
+              .forEach(t -> b.add(boost(Fields.TOPIC, t.path("slug").asText(), 2f), Occur.SHOULD));
+          summary
+              .path("speakers")
+              .forEach(
+                  s -> b.add(boost(Fields.SPEAKER, s.path("slug").asText(), 1.5f), Occur.SHOULD));
+          b.add(new TermQuery(new Term(Fields.TYPE, "talk")), Occur.FILTER);
+          b.add(new TermQuery(self), Occur.MUST_NOT);
+          b.setMinimumNumberShouldMatch(1);
+          List<JsonNode> out = new ArrayList<>();
+          for (ScoreDoc sd : searcher.search(b.build(), limit, BY_SCORE, true).scoreDocs) {
+            Document doc = searcher.storedFields().document(sd.doc);
+            out.add(summary(doc, "talk"));
+          }
+          return out;
+        });
+  }
+
+  private static Query boost(String field, String value, float boost) {
+    return new BoostQuery(new TermQuery(new Term(field, value)), boost);
+  }
+}

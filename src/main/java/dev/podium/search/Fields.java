@@ -24,7 +24,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when documents or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "1";
+  public static final String SCHEMA = "3";
 
   // Keyword fields: identity, filters.
   public static final String ID = "id";
@@ -41,6 +41,9 @@ public final class Fields {
   public static final String NAMES = "names";
   public static final String BODY = "body";
   public static final String CONTEXT = "context";
+
+  /** Every text value once more, where words typed with typos are looked for. */
+  public static final String ALL = "all";
 
   // Completion, sorting, stored answer.
   public static final String SUGGEST = "suggest";

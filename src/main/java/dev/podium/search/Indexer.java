@@ -45,7 +45,8 @@ import org.jboss.logging.Logger;
 public class Indexer {
 
   private static final Logger LOG = Logger.getLogger(Indexer.class);
-  private static final int BATCH = 1000;
+  // Changes applied together: what several of them touch is re-indexed once.
+  private static final int BATCH = 50_000;
   private static final int CHUNK = 500;
   private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -142,6 +143,7 @@ public class Indexer {
     }
     if (reached != start) {
       index.commit(reached);
+      LOG.debugf("Indexed changes %d to %d", start + 1, reached);
     }
     return reached;
   }

@@ -21,7 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -30,6 +32,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 
@@ -48,6 +51,14 @@ public class SearchDocuments {
   static final long TOPIC_WEIGHT = 1_000_000;
 
   static final long SPEAKER_WEIGHT = 1_000;
+
+  /** Stored, with offsets in the postings, so highlighting does not analyze the text again. */
+  private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    HIGHLIGHTED.freeze();
+  }
 
   private final ObjectMapper mapper;
   private final FacetsConfig facets = Fields.facets();
@@ -73,7 +84,7 @@ public class SearchDocuments {
 
   public Document talk(Talk t, Instant now) {
     Document doc = base("talk", t.slug, t.title, 1f, 1, TalkApi.Summary.of(t, now));
-    doc.add(new TextField(Fields.TITLE, t.title, Store.YES));
+    text(doc, Fields.TITLE, t.title);
     text(doc, Fields.BODY, t.summary);
     t.learningOutcomes.forEach(o -> text(doc, Fields.BODY, o));
     t.speakers.forEach(s -> text(doc, Fields.NAMES, s.name));
@@ -115,7 +126,7 @@ public class SearchDocuments {
 
   public Document interview(Interview i) {
     Document doc = base("interview", i.slug, i.title, 0.9f, 1, InterviewApi.Summary.of(i));
-    doc.add(new TextField(Fields.TITLE, i.title, Store.YES));
+    text(doc, Fields.TITLE, i.title);
     text(doc, Fields.BODY, i.intro);
     i.qa.forEach(
         qa -> {
@@ -176,9 +187,11 @@ public class SearchDocuments {
     topics.forEach(t -> doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC, t.slug)));
   }
 
+  /** A text field, stored for highlights, and its words in the catch-all field typos search. */
   private static void text(Document doc, String field, String value) {
     if (value != null && !value.isBlank()) {
-      doc.add(new TextField(field, value, Store.YES));
+      doc.add(new Field(field, value, HIGHLIGHTED));
+      doc.add(new TextField(Fields.ALL, value, Store.NO));
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -93,15 +94,7 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    * phrases must match; excluded words must not; a run of words that is a name in order scores
    * extra, so a speaker's full name brings their talks first.
    */
-  public Query toQuery(Analyzer english, Analyzer names) {
-    return toQuery(english, names, true);
-  }
-
-  /**
-   * @param typos whether long words also match with typos; highlights first try without, so a
-   *     fragment marks what was typed rather than every near miss
-   */
-  public Query toQuery(Analyzer english, Analyzer names, boolean typos) {
+  public Query toQuery(Analyzer english, Analyzer names, Typos typos) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<Query> groups = new ArrayList<>();
     for (String word : words) {
@@ -149,7 +142,17 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
     return query.build();
   }
 
-  private static Query word(String word, Analyzer english, Analyzer names, boolean typos) {
+  /**
+   * Where and when long words may also match with typos: in {@code fields}, for a word whose stem
+   * is rare in the index ({@code frequency} below {@link #RARE}); a common word was typed right.
+   * Null: exact matches only.
+   */
+  public record Typos(List<String> fields, ToIntFunction<String> frequency) {}
+
+  /** A stem in fewer documents than this may be a typo of another word. */
+  static final int RARE = 5;
+
+  private static Query word(String word, Analyzer english, Analyzer names, Typos typos) {
     List<Query> alternatives = new ArrayList<>();
     List<String> stems = analyze(english, word);
     List<String> plain = analyze(names, word);
@@ -164,10 +167,16 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         continue;
       }
       alternatives.add(new BoostQuery(exact, field.getValue()));
-      long letters = word.codePoints().filter(Character::isLetter).count();
-      if (typos && tokens.size() == 1 && letters >= FUZZY_MIN_LENGTH) {
-        Query fuzzy = new FuzzyQuery(new Term(field.getKey(), tokens.get(0)), 2, 1, 50, true);
-        alternatives.add(new BoostQuery(fuzzy, field.getValue() * FUZZY_WEIGHT));
+    }
+    long letters = word.codePoints().filter(Character::isLetter).count();
+    if (typos != null
+        && letters >= FUZZY_MIN_LENGTH
+        && stems.size() == 1
+        && typos.frequency().applyAsInt(stems.get(0)) < RARE) {
+      for (String field : typos.fields()) {
+        String token = field.equals(Fields.NAMES) ? plain.get(0) : stems.get(0);
+        Query fuzzy = new FuzzyQuery(new Term(field, token), 2, 1, 50, true);
+        alternatives.add(new BoostQuery(fuzzy, FUZZY_WEIGHT));
       }
     }
     return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);

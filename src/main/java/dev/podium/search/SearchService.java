@@ -27,6 +27,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -94,14 +95,17 @@ public class SearchService {
 
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
-    Query text = parsed.toQuery(english, names);
-    Query ranked =
-        FunctionScoreQuery.boostByValue(
-            text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
-    Query query = filtered(ranked, filters);
+    Query exactOnly = parsed.toQuery(english, names, null);
     FieldDoc after = after(page.after(LIST, 2));
     return index.withSearcher(
         searcher -> {
+          IndexReader reader = searcher.getIndexReader();
+          Query text =
+              parsed.toQuery(
+                  english,
+                  names,
+                  new SearchQuery.Typos(List.of(Fields.ALL), stem -> docFreq(reader, stem)));
+          Query query = filtered(ranked(text), filters);
           TopDocs top = searcher.searchAfter(after, query, page.limit() + 1, BY_SCORE, true);
           FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
           Map<String, Map<String, Integer>> facets = facets(searcher, collected);
@@ -109,7 +113,15 @@ public class SearchService {
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
           List<ScoreDoc> docs = List.of(top.scoreDocs);
           Map<String, String[]> highlights =
-              highlight(searcher, parsed.toQuery(english, names, false), text, docs);
+              highlight(
+                  searcher,
+                  exactOnly,
+                  parsed.toQuery(
+                      english,
+                      names,
+                      new SearchQuery.Typos(
+                          List.of(Fields.HIGHLIGHTED), stem -> docFreq(reader, stem))),
+                  docs);
           List<Hit> hits = new ArrayList<>();
           for (int i = 0; i < Math.min(docs.size(), page.limit()); i++) {
             hits.add(
@@ -131,6 +143,19 @@ public class SearchService {
           }
           return new Result(hits, facets, new Page.Info(page.limit(), next, total));
         });
+  }
+
+  private static Query ranked(Query text) {
+    return FunctionScoreQuery.boostByValue(
+        text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
+  }
+
+  private static int docFreq(IndexReader reader, String stem) {
+    try {
+      return reader.docFreq(new Term(Fields.ALL, stem));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static FieldDoc after(Cursor cursor) {
@@ -217,7 +242,7 @@ public class SearchService {
       for (String[] perDoc : marked.values()) {
         any |= perDoc[i] != null && !perDoc[i].isEmpty();
       }
-      if (!any) {
+      if (!any && !withTypos.equals(exact)) {
         if (typos == null) {
           typos = highlighter.highlightFields(Fields.HIGHLIGHTED, withTypos, ids, passages);
         }

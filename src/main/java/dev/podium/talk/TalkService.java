@@ -109,7 +109,8 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
       w.and("t.type = :type", "type", f.type());
     }
     if (f.level() != null) {
-      w.and("t.levels like :level", "level", "%\"" + f.level() + "\"%");
+      // levels is a converted List<String>: compare its stored JSON text, not the list.
+      w.and("cast(t.levels as String) like :level", "level", "%\"" + f.level() + "\"%");
     }
     if (f.year() != null) {
       LocalDate from = LocalDate.of(f.year(), 1, 1);

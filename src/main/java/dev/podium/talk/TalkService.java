@@ -109,7 +109,8 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
       w.and("t.type = :type", "type", f.type());
     }
     if (f.level() != null) {
-      w.and("t.levels like :level", "level", "%\"" + f.level() + "\"%");
+      // levels is a converted List<String>: compare its stored JSON text, not the list.
+      w.and("cast(t.levels as String) like :level", "level", "%\"" + f.level() + "\"%");
     }
     if (f.year() != null) {
       LocalDate from = LocalDate.of(f.year(), 1, 1);
@@ -129,8 +130,11 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     if (f.status() != null) {
       String upcoming =
           "(t.startsAt > :now or (t.startsAt is null and (c.startDate is null or c.startDate > :today)))";
+      // Spelled out rather than "not upcoming": for a talk without a start time the first term
+      // is unknown (null) in SQL, and "not (unknown or false)" is unknown, which drops the row.
+      String past = "(t.startsAt <= :now or (t.startsAt is null and c.startDate <= :today))";
       w.and(
-          f.status().equals("upcoming") ? upcoming : "not " + upcoming,
+          f.status().equals("upcoming") ? upcoming : past,
           "now",
           now,
           "today",

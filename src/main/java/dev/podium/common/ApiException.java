@@ -45,6 +45,15 @@ public class ApiException extends RuntimeException {
         422, "Unknown reference", "The request refers to something that does not exist.", errors);
   }
 
+  /** Well-formed input that breaks a rule across fields (dates out of order, a topic cycle). */
+  public static ApiException invalidContent(List<Problem.FieldError> errors) {
+    return new ApiException(
+        422,
+        "Invalid content",
+        "The request breaks a rule of the content; errors say which.",
+        errors);
+  }
+
   public static ApiException invalidCatalog(List<Problem.FieldError> errors) {
     return new ApiException(
         422,

@@ -14,6 +14,7 @@ public final class Inputs {
   private final String path;
   private final References refs;
   private final List<Problem.FieldError> errors;
+  private boolean unknownReferences;
 
   public Inputs(String path, References refs, List<Problem.FieldError> errors) {
     this.path = path;
@@ -26,7 +27,12 @@ public final class Inputs {
     return new Inputs("$", refs, new ArrayList<>());
   }
 
+  /** A rule that the input breaks (not an unknown reference). */
   public void error(String field, String message) {
+    add(field, message);
+  }
+
+  private void add(String field, String message) {
     errors.add(new Problem.FieldError(path + "." + field, message));
   }
 
@@ -37,7 +43,8 @@ public final class Inputs {
     }
     T found = refs.find(type, slug);
     if (found == null) {
-      error(field, "no " + type.getSimpleName().toLowerCase() + " with slug '" + slug + "'");
+      unknownReferences = true;
+      add(field, "no " + type.getSimpleName().toLowerCase() + " with slug '" + slug + "'");
     }
     return found;
   }
@@ -67,10 +74,12 @@ public final class Inputs {
     return errors;
   }
 
-  /** Throws 422 when a single write referred to something that does not exist. */
+  /** Throws 422 when a single write refers to something that does not exist or breaks a rule. */
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
-      throw ApiException.unknownReferences(List.copyOf(errors));
+      throw unknownReferences
+          ? ApiException.unknownReferences(List.copyOf(errors))
+          : ApiException.invalidContent(List.copyOf(errors));
     }
   }
 }

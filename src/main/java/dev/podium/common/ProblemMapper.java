@@ -30,7 +30,16 @@ public class ProblemMapper {
   public Response validation(ConstraintViolationException e, UriInfo uri) {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-      errors.add(new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()));
+      // Only request bodies are declared @NotNull: a missing one is the body "$" itself.
+      boolean missingBody =
+          v.getInvalidValue() == null
+              && v.getConstraintDescriptor().getAnnotation()
+                  instanceof jakarta.validation.constraints.NotNull
+              && !field(v.getPropertyPath()).startsWith("$");
+      errors.add(
+          missingBody
+              ? new Problem.FieldError("$", "a JSON body is required")
+              : new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
     return problem(400, "Invalid request", "The request has invalid fields.", uri, errors);

@@ -179,7 +179,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     Instant now = clock.instant();
     return talks
         .fetch(
-            w.param("missingStart", EARLIEST),
+            w.param("missingStart", LATEST),
             "c.startDate desc, c.slug, coalesce(t.startsAt, :missingStart), t.slug",
             limit)
         .stream()

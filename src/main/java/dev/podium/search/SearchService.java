@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -37,13 +39,16 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
@@ -105,29 +110,29 @@ public class SearchService {
                   english,
                   names,
                   new SearchQuery.Typos(List.of(Fields.ALL), stem -> docFreq(reader, stem)));
-          Query query = filtered(ranked(text), filters);
-          TopDocs top = searcher.searchAfter(after, query, page.limit() + 1, BY_SCORE, true);
-          FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+          // Rewritten once: typo expansions are found here, then searched and highlighted.
+          Query query = searcher.rewrite(filtered(ranked(text), filters));
+          // One pass collects the page and the facets of every hit.
+          Object[] both =
+              searcher.search(
+                  query,
+                  new MultiCollectorManager(
+                      new TopFieldCollectorManager(BY_SCORE, page.limit() + 1, after, 0),
+                      new FacetsCollectorManager()));
+          TopDocs top = (TopDocs) both[0];
+          FacetsCollector collected = (FacetsCollector) both[1];
           Map<String, Map<String, Integer>> facets = facets(searcher, collected);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
           List<ScoreDoc> docs = List.of(top.scoreDocs);
           Map<String, String[]> highlights =
-              highlight(
-                  searcher,
-                  exactOnly,
-                  parsed.toQuery(
-                      english,
-                      names,
-                      new SearchQuery.Typos(
-                          List.of(Fields.HIGHLIGHTED), stem -> docFreq(reader, stem))),
-                  docs);
+              highlight(searcher, exactOnly, withExpandedTypos(exactOnly, query), docs);
           List<Hit> hits = new ArrayList<>();
           for (int i = 0; i < Math.min(docs.size(), page.limit()); i++) {
             hits.add(
                 hit(
                     searcher.storedFields().document(docs.get(i).doc),
-                    docs.get(i).score,
+                    (Float) ((FieldDoc) docs.get(i)).fields[0],
                     highlights,
                     i));
           }
@@ -143,6 +148,40 @@ public class SearchService {
           }
           return new Result(hits, facets, new Page.Info(page.limit(), next, total));
         });
+  }
+
+  /**
+   * The exact query plus the words that typos were expanded to, in the highlighted fields, so a hit
+   * found through a typo marks the word it matched.
+   */
+  private static Query withExpandedTypos(Query exact, Query rewritten) {
+    Set<String> expanded = new HashSet<>();
+    rewritten.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            for (Term t : terms) {
+              if (t.field().equals(Fields.ALL)) {
+                expanded.add(t.text());
+              }
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return occur == Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+          }
+        });
+    if (expanded.isEmpty()) {
+      return exact;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(exact, Occur.SHOULD);
+    for (String term : expanded) {
+      for (String field : List.of(Fields.TITLE, Fields.BODY, Fields.TOPICS)) {
+        b.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+      }
+    }
+    return b.build();
   }
 
   private static Query ranked(Query text) {

@@ -82,4 +82,12 @@ public final class Inputs {
           : ApiException.invalidContent(List.copyOf(errors));
     }
   }
+
+  /** Leaves an unchanged collection alone, so Hibernate does not rewrite its join rows. */
+  public static <T> void replaceIfChanged(List<T> current, List<T> wanted) {
+    if (!current.equals(wanted)) {
+      current.clear();
+      current.addAll(wanted);
+    }
+  }
 }

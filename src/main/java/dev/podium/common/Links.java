@@ -12,13 +12,15 @@ public final class Links {
   private Links() {}
 
   public static <T> RestResponse<Page<T>> page(Page<T> page, UriInfo uri) {
-    RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(page);
-    if (page.page().next() != null) {
+    return paged(page, page.page(), uri);
+  }
+
+  /** Any paged body: a {@code Link} to the next page when {@code info} has one. */
+  public static <B> RestResponse<B> paged(B body, Page.Info info, UriInfo uri) {
+    RestResponse.ResponseBuilder<B> ok = RestResponse.ResponseBuilder.ok(body);
+    if (info.next() != null) {
       String next =
-          uri.getRequestUriBuilder()
-              .replaceQueryParam("cursor", page.page().next())
-              .build()
-              .toString();
+          uri.getRequestUriBuilder().replaceQueryParam("cursor", info.next()).build().toString();
       ok.header("Link", "<" + next + ">; rel=\"next\"");
     }
     return ok.build();

@@ -49,6 +49,24 @@ public final class Where {
         slug);
   }
 
+  /**
+   * Keeps rows of {@code entity} (aliased {@code alias}) on any of these topics; no topic at all
+   * matches nothing.
+   */
+  public Where onTopics(String entity, String alias, java.util.Collection<Long> topicIds) {
+    if (topicIds.isEmpty()) {
+      return and("1 = 0");
+    }
+    return and(
+        "exists (select 1 from "
+            + entity
+            + " x join x.topics tp where x = "
+            + alias
+            + " and tp.id in :topicIds)",
+        "topicIds",
+        topicIds);
+  }
+
   public Where copy() {
     Where copy = new Where();
     copy.clauses.addAll(clauses);

@@ -208,10 +208,7 @@ public class ConferenceService
             .throwIfAny("track", removed.slug);
       }
     }
-    if (!c.tracks.equals(next)) {
-      c.tracks.clear();
-      c.tracks.addAll(next);
-    }
+    Inputs.replaceIfChanged(c.tracks, next);
   }
 
   @Override

@@ -59,7 +59,7 @@ public class InterviewService
       filter.and("i.talk.slug = :talk", "talk", talk);
     }
     if (topic != null) {
-      onTopics(filter, topics.withDescendants(List.of(topic)));
+      filter.onTopics("Interview", "i", topics.withDescendants(List.of(topic)));
     }
     Where page = filter.copy().param("undated", UNDATED);
     Cursor after = request.after(LIST, 2);
@@ -85,7 +85,7 @@ public class InterviewService
   /** Interviews on these topics, newest first. */
   public List<InterviewApi.Summary> onTopics(Collection<Long> topicIds, int limit) {
     Where w = new Where().param("undated", UNDATED);
-    onTopics(w, topicIds);
+    w.onTopics("Interview", "i", topicIds);
     return fetch(w, limit).stream().map(InterviewApi.Summary::of).toList();
   }
 
@@ -98,17 +98,6 @@ public class InterviewService
                 Interview.class))
         .setMaxResults(max)
         .getResultList();
-  }
-
-  private static void onTopics(Where w, Collection<Long> topicIds) {
-    if (topicIds.isEmpty()) {
-      w.and("1 = 0");
-    } else {
-      w.and(
-          "exists (select 1 from Interview x join x.topics tp where x = i and tp.id in :topicIds)",
-          "topicIds",
-          topicIds);
-    }
   }
 
   public InterviewApi.Detail get(String slug) {
@@ -161,11 +150,7 @@ public class InterviewService
     i.talk = in.ref(Talk.class, "talk", input.talk());
     i.publishedOn = input.publishedOn();
     i.intro = input.intro();
-    List<Topic> wanted = in.refs(Topic.class, "topics", input.topics());
-    if (!i.topics.equals(wanted)) {
-      i.topics.clear();
-      i.topics.addAll(wanted);
-    }
+    Inputs.replaceIfChanged(i.topics, in.refs(Topic.class, "topics", input.topics()));
     List<InterviewApi.QA> qa = input.qa() == null ? List.of() : input.qa();
     List<InterviewApi.QA> current =
         i.qa.stream().map(q -> new InterviewApi.QA(q.question, q.answer)).toList();

@@ -1,6 +1,7 @@
 package dev.podium.search;
 
 import dev.podium.common.ApiException;
+import dev.podium.common.Links;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
 import jakarta.ws.rs.BeanParam;
@@ -112,15 +113,7 @@ public class SearchResource {
             Params.year(year),
             Params.slug("speaker", speaker));
     SearchService.Result result = search.search(q, filters, paging.request());
-    RestResponse.ResponseBuilder<SearchService.Result> ok = RestResponse.ResponseBuilder.ok(result);
-    if (result.page().next() != null) {
-      ok.header(
-          "Link",
-          "<"
-              + uri.getRequestUriBuilder().replaceQueryParam("cursor", result.page().next()).build()
-              + ">; rel=\"next\"");
-    }
-    return ok.build();
+    return Links.paged(result, result.page(), uri);
   }
 
   @GET

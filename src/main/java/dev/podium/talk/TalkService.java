@@ -91,7 +91,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
   private Where where(TalkFilter f, Instant now) {
     Where w = new Where();
     if (!f.topics().isEmpty()) {
-      onTopics(w, topics.withDescendants(f.topics()));
+      w.onTopics("Talk", "t", topics.withDescendants(f.topics()));
     }
     if (f.speaker() != null) {
       w.and(
@@ -146,22 +146,11 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     return w;
   }
 
-  static void onTopics(Where w, Collection<Long> topicIds) {
-    if (topicIds.isEmpty()) {
-      w.and("1 = 0");
-    } else {
-      w.and(
-          "exists (select 1 from Talk x join x.topics tp where x = t and tp.id in :topicIds)",
-          "topicIds",
-          topicIds);
-    }
-  }
-
   /** Talks on these topics at one conference, in programme order. */
   public List<TalkApi.Summary> onTopicsAt(
       Collection<Long> topicIds, Conference conference, int limit) {
     Where w = new Where().and("c = :conference", "conference", conference);
-    onTopics(w, topicIds);
+    w.onTopics("Talk", "t", topicIds);
     Instant now = clock.instant();
     return talks
         .fetch(
@@ -175,7 +164,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
   public List<TalkApi.Summary> onTopicsBefore(
       Collection<Long> topicIds, Conference before, int limit) {
     Where w = new Where().and("c.startDate < :before", "before", before.startDate);
-    onTopics(w, topicIds);
+    w.onTopics("Talk", "t", topicIds);
     Instant now = clock.instant();
     return talks
         .fetch(
@@ -263,8 +252,8 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
         }
       }
     }
-    replaceIfChanged(t.speakers, in.refs(Speaker.class, "speakers", input.speakers()));
-    replaceIfChanged(t.topics, in.refs(Topic.class, "topics", input.topics()));
+    Inputs.replaceIfChanged(t.speakers, in.refs(Speaker.class, "speakers", input.speakers()));
+    Inputs.replaceIfChanged(t.topics, in.refs(Topic.class, "topics", input.topics()));
     t.type = input.type() == null ? null : input.type().name();
     t.levels =
         input.levels() == null
@@ -279,14 +268,6 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     t.room = input.room();
     t.videoUrl = input.videoUrl();
     t.slidesUrl = input.slidesUrl();
-  }
-
-  /** Leaves an unchanged collection alone, so Hibernate does not rewrite its join rows. */
-  static <T> void replaceIfChanged(List<T> current, List<T> wanted) {
-    if (!current.equals(wanted)) {
-      current.clear();
-      current.addAll(wanted);
-    }
   }
 
   @Override

@@ -77,7 +77,12 @@ public class Indexer {
 
   /** After a transaction that wrote changes has committed: index them before answering. */
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeLog.Committed event) {
-    await(worker.submit(this::catchUpNow));
+    try {
+      await(worker.submit(this::catchUpNow));
+    } catch (RuntimeException e) {
+      // The write is committed and stays so; the next poll indexes it.
+      LOG.warn("Indexing after a commit failed; polling will retry", e);
+    }
   }
 
   /** Picks up what other instances wrote. */

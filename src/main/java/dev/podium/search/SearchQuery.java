@@ -20,9 +20,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * What a user typed, read the way a search box should: words, "quoted phrases" and -excluded words.
- * Nothing else is syntax, so no input is an error: characters such as {@code : ( ) * ~ ^ [ ] { } \
- * / + ! ?} are just text that analysis drops.
+ * What a user typed, read the way a search box should: words, "quoted phrases", -excluded words and
+ * -"excluded phrases". Nothing else is syntax, so no input is an error: characters such as {@code :
+ * ( ) * ~ ^ [ ] { } \ / + ! ?} are just text that analysis drops.
  */
 public record SearchQuery(List<String> words, List<String> phrases, List<String> excluded) {
 
@@ -48,12 +48,17 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
     }
     StringBuilder current = new StringBuilder();
     boolean inPhrase = false;
+    boolean excludedPhrase = false;
     for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
       boolean end = i == text.length();
       if (c == '"' || (end && inPhrase)) {
         if (inPhrase) {
-          addIfText(phrases, current.toString());
+          addIfText(excludedPhrase ? excluded : phrases, current.toString());
+          excludedPhrase = false;
+        } else if (current.toString().equals("-")) {
+          // -"a phrase" excludes the phrase, as -word excludes the word.
+          excludedPhrase = true;
         } else {
           addWord(words, excluded, current.toString());
         }
@@ -135,11 +140,13 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         required = true;
       }
     }
-    for (String word : excluded) {
+    for (String text : excluded) {
+      // Several tokens (an excluded phrase, or a word such as "e-mail") are excluded together.
       for (String field : Fields.SEARCHED.keySet()) {
         Analyzer analyzer = field.equals(Fields.NAMES) ? names : english;
-        for (String token : analyze(analyzer, word)) {
-          query.add(new TermQuery(new Term(field, token)), Occur.MUST_NOT);
+        Query q = phrase(field, analyze(analyzer, text), 0);
+        if (q != null) {
+          query.add(q, Occur.MUST_NOT);
         }
       }
     }

@@ -16,15 +16,16 @@ import org.apache.lucene.facet.FacetsConfig;
 
 /**
  * The fields of the index and how each is analyzed, in one place. Text is English (folded to ASCII,
- * stop words out, stemmed); names are folded but not stemmed, so "Jones" stays "jones"; filter,
- * facet and sort fields are keywords and doc values.
+ * stop words out, stemmed); names, and the copy of all text that typos are matched against, are
+ * folded but not stemmed, so "Jones" stays "jones"; filter, facet and sort fields are keywords and
+ * doc values.
  */
 public final class Fields {
 
   private Fields() {}
 
   /** Bump when documents or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "1";
+  public static final String SCHEMA = "2";
 
   // Keyword fields: identity, filters.
   public static final String ID = "id";
@@ -41,6 +42,13 @@ public final class Fields {
   public static final String NAMES = "names";
   public static final String BODY = "body";
   public static final String CONTEXT = "context";
+
+  /**
+   * All searched text as written (folded, not stemmed), for typos: a typo often changes a word's
+   * stem ("reslience" stems to "reslienc", "resilience" to "resili"), so typos are compared with
+   * the words of the text rather than with its stems. Indexed without positions, never stored.
+   */
+  public static final String WORDS = "words";
 
   // Completion, sorting, stored answer.
   public static final String SUGGEST = "suggest";
@@ -108,7 +116,8 @@ public final class Fields {
   /** The analyzer of every field, for writing and for highlighting. */
   public static Analyzer perField() {
     Analyzer names = names();
-    return new PerFieldAnalyzerWrapper(english(), Map.of(NAMES, names, SUGGEST, names));
+    return new PerFieldAnalyzerWrapper(
+        english(), Map.of(NAMES, names, SUGGEST, names, WORDS, names));
   }
 
   public static FacetsConfig facets() {

@@ -21,7 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -30,6 +32,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 
@@ -48,6 +51,15 @@ public class SearchDocuments {
   static final long TOPIC_WEIGHT = 1_000_000;
 
   static final long SPEAKER_WEIGHT = 1_000;
+
+  /** Typos are matched by term alone: no positions, nothing stored. */
+  private static final FieldType WORDS = new FieldType();
+
+  static {
+    WORDS.setTokenized(true);
+    WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    WORDS.freeze();
+  }
 
   private final ObjectMapper mapper;
   private final FacetsConfig facets = Fields.facets();
@@ -73,7 +85,7 @@ public class SearchDocuments {
 
   public Document talk(Talk t, Instant now) {
     Document doc = base("talk", t.slug, t.title, 1f, 1, TalkApi.Summary.of(t, now));
-    doc.add(new TextField(Fields.TITLE, t.title, Store.YES));
+    text(doc, Fields.TITLE, t.title);
     text(doc, Fields.BODY, t.summary);
     t.learningOutcomes.forEach(o -> text(doc, Fields.BODY, o));
     t.speakers.forEach(s -> text(doc, Fields.NAMES, s.name));
@@ -115,7 +127,7 @@ public class SearchDocuments {
 
   public Document interview(Interview i) {
     Document doc = base("interview", i.slug, i.title, 0.9f, 1, InterviewApi.Summary.of(i));
-    doc.add(new TextField(Fields.TITLE, i.title, Store.YES));
+    text(doc, Fields.TITLE, i.title);
     text(doc, Fields.BODY, i.intro);
     i.qa.forEach(
         qa -> {
@@ -179,6 +191,7 @@ public class SearchDocuments {
   private static void text(Document doc, String field, String value) {
     if (value != null && !value.isBlank()) {
       doc.add(new TextField(field, value, Store.YES));
+      doc.add(new Field(Fields.WORDS, value, WORDS));
     }
   }
 

@@ -29,7 +29,8 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
   /** Words this long still match with up to two typos. */
   static final int FUZZY_MIN_LENGTH = 5;
 
-  private static final float FUZZY_WEIGHT = 0.2f;
+  private static final int FUZZY_EXPANSIONS = 50;
+  private static final float FUZZY_WEIGHT = 0.3f;
   private static final float ALL_WORDS_BONUS = 2f;
   private static final float NAME_PHRASE_BONUS = 3f;
 
@@ -94,9 +95,10 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
 
   /**
    * The Lucene query: each word may match any text field (boosted by field), exactly or, for long
-   * words, with typos at a lower weight; documents with all words score above those with some;
-   * phrases must match; excluded words must not; a run of words that is a name in order scores
-   * extra, so a speaker's full name brings their talks first.
+   * words, with typos (compared with the words of the text as written) at a lower weight; documents
+   * with all words score above those with some; phrases must match; excluded words must not; a run
+   * of words that is a name in order scores extra, so a speaker's full name brings their talks
+   * first.
    */
   public Query toQuery(Analyzer english, Analyzer names) {
     return toQuery(english, names, true);
@@ -171,11 +173,13 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         continue;
       }
       alternatives.add(new BoostQuery(exact, field.getValue()));
-      long letters = word.codePoints().filter(Character::isLetter).count();
-      if (typos && tokens.size() == 1 && letters >= FUZZY_MIN_LENGTH) {
-        Query fuzzy = new FuzzyQuery(new Term(field.getKey(), tokens.get(0)), 2, 1, 50, true);
-        alternatives.add(new BoostQuery(fuzzy, field.getValue() * FUZZY_WEIGHT));
-      }
+    }
+    long letters = word.codePoints().filter(Character::isLetter).count();
+    // Stop words get no typo alternative: "there" is not a typo of "these".
+    if (typos && !stems.isEmpty() && plain.size() == 1 && letters >= FUZZY_MIN_LENGTH) {
+      Query fuzzy =
+          new FuzzyQuery(new Term(Fields.WORDS, plain.get(0)), 2, 1, FUZZY_EXPANSIONS, true);
+      alternatives.add(new BoostQuery(fuzzy, FUZZY_WEIGHT));
     }
     return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
   }

@@ -239,19 +239,38 @@ public class SearchService {
   /**
    * The terms of the index that {@code query} matches, as one query of plain terms per field. Typo
    * alternatives are expanded here once per search: left to the highlighter, each one was expanded
-   * again for every field of every hit, which took seconds for a page of 100.
+   * again for every field of every hit, which took seconds for a page of 100. Typos match words as
+   * written in a field of their own, which is not highlighted; the words they found are mapped back
+   * to the fields that are.
    */
-  private static Query expanded(IndexSearcher searcher, Query query) throws IOException {
+  private Query expanded(IndexSearcher searcher, Query query) throws IOException {
     Set<Term> terms = new HashSet<>();
     searcher.rewrite(query).visit(QueryVisitor.termCollector(terms));
-    Map<String, List<BytesRef>> byField = new HashMap<>();
+    Map<String, Set<BytesRef>> byField = new HashMap<>();
     for (Term term : terms) {
-      byField.computeIfAbsent(term.field(), f -> new ArrayList<>()).add(term.bytes());
+      if (term.field().equals(Fields.WORDS)) {
+        // A word that a typo stands for is marked where the highlighted fields hold it: as its
+        // stem in the text, as itself in names.
+        add(byField, Fields.NAMES, term.text());
+        for (String stem : SearchQuery.analyze(english, term.text())) {
+          for (String field : Fields.SEARCHED.keySet()) {
+            if (!field.equals(Fields.NAMES)) {
+              add(byField, field, stem);
+            }
+          }
+        }
+      } else {
+        byField.computeIfAbsent(term.field(), f -> new HashSet<>()).add(term.bytes());
+      }
     }
     BooleanQuery.Builder expanded = new BooleanQuery.Builder();
     byField.forEach(
         (field, values) -> expanded.add(new TermInSetQuery(field, values), Occur.SHOULD));
     return expanded.build();
+  }
+
+  private static void add(Map<String, Set<BytesRef>> byField, String field, String term) {
+    byField.computeIfAbsent(field, f -> new HashSet<>()).add(new BytesRef(term));
   }
 
   private Hit hit(Document doc, float score, Map<String, String[]> highlights, int i)

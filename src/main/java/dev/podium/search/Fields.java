@@ -65,8 +65,11 @@ public final class Fields {
   public static final Map<String, Float> SEARCHED =
       Map.of(TITLE, 4f, TOPICS, 3f, NAMES, 3f, BODY, 1f, CONTEXT, 1.2f);
 
-  /** Fields whose matches are shown as highlights. */
-  public static final String[] HIGHLIGHTED = {TITLE, BODY, NAMES, TOPICS};
+  /**
+   * Fields whose matches are shown as highlights: every searched field, so that each hit shows why
+   * it was found, be it only by a company, conference, track or audience.
+   */
+  public static final String[] HIGHLIGHTED = {TITLE, BODY, NAMES, TOPICS, CONTEXT};
 
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 

@@ -107,7 +107,9 @@ public class SearchService {
     FieldDoc after = after(page.after(LIST, 2));
     return index.withSearcher(
         searcher -> {
-          TopDocs top = searcher.searchAfter(after, query, page.limit() + 1, BY_SCORE, true);
+          TopDocs top =
+              searcher.searchAfter(
+                  within(after, searcher), query, page.limit() + 1, BY_SCORE, true);
           FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
           Map<String, Map<String, Integer>> facets = facets(searcher, collected);
           long total =
@@ -144,12 +146,24 @@ public class SearchService {
     }
     try {
       float score = Float.intBitsToFloat(Integer.parseUnsignedInt(cursor.key(0), 16));
-      return new FieldDoc(
-          Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(cursor.key(1))});
+      return new FieldDoc(0, score, new Object[] {score, new BytesRef(cursor.key(1))});
     } catch (NumberFormatException e) {
       throw ApiException.badParameter(
           "cursor", "is not a cursor of this list; use page.next as given");
     }
+  }
+
+  /**
+   * The position after the last hit served, on this searcher. Its sort values (score, id) are
+   * unique; the document number only decides for a hit with exactly those values, the last one
+   * served, which must be skipped: the highest document number of the reader does that, and Lucene
+   * refuses any number beyond it.
+   */
+  private static FieldDoc within(FieldDoc after, IndexSearcher searcher) {
+    return after == null
+        ? null
+        : new FieldDoc(
+            Math.max(1, searcher.getIndexReader().maxDoc()) - 1, after.score, after.fields);
   }
 
   private static Query filtered(Query query, Filters f) {

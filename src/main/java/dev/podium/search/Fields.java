@@ -16,15 +16,16 @@ import org.apache.lucene.facet.FacetsConfig;
 
 /**
  * The fields of the index and how each is analyzed, in one place. Text is English (folded to ASCII,
- * stop words out, stemmed); names are folded but not stemmed, so "Jones" stays "jones"; filter,
- * facet and sort fields are keywords and doc values.
+ * stop words out, stemmed); names, and the copy of all text that typos are matched against, are
+ * folded but not stemmed, so "Jones" stays "jones"; filter, facet and sort fields are keywords and
+ * doc values.
  */
 public final class Fields {
 
   private Fields() {}
 
   /** Bump when documents or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "3";
+  public static final String SCHEMA = "4";
 
   // Keyword fields: identity, filters.
   public static final String ID = "id";
@@ -42,8 +43,12 @@ public final class Fields {
   public static final String BODY = "body";
   public static final String CONTEXT = "context";
 
-  /** Every text value once more, where words typed with typos are looked for. */
-  public static final String ALL = "all";
+  /**
+   * All searched text as written (folded, not stemmed), for typos: a typo often changes a word's
+   * stem ("reslience" stems to "reslienc", "resilience" to "resili"), so typos are compared with
+   * the words of the text rather than with its stems. Indexed without positions, never stored.
+   */
+  public static final String WORDS = "words";
 
   // Completion, sorting, stored answer.
   public static final String SUGGEST = "suggest";
@@ -60,8 +65,11 @@ public final class Fields {
   public static final Map<String, Float> SEARCHED =
       Map.of(TITLE, 4f, TOPICS, 3f, NAMES, 3f, BODY, 1f, CONTEXT, 1.2f);
 
-  /** Fields whose matches are shown as highlights. */
-  public static final String[] HIGHLIGHTED = {TITLE, BODY, NAMES, TOPICS};
+  /**
+   * Fields whose matches are shown as highlights: every searched field, so that each hit shows why
+   * it was found, be it only by a company, conference, track or audience.
+   */
+  public static final String[] HIGHLIGHTED = {TITLE, BODY, NAMES, TOPICS, CONTEXT};
 
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
@@ -111,7 +119,8 @@ public final class Fields {
   /** The analyzer of every field, for writing and for highlighting. */
   public static Analyzer perField() {
     Analyzer names = names();
-    return new PerFieldAnalyzerWrapper(english(), Map.of(NAMES, names, SUGGEST, names));
+    return new PerFieldAnalyzerWrapper(
+        english(), Map.of(NAMES, names, SUGGEST, names, WORDS, names));
   }
 
   public static FacetsConfig facets() {

@@ -60,6 +60,15 @@ public class SearchDocuments {
     HIGHLIGHTED.freeze();
   }
 
+  /** Typos are matched by term alone: no positions, nothing stored. */
+  private static final FieldType WORDS = new FieldType();
+
+  static {
+    WORDS.setTokenized(true);
+    WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    WORDS.freeze();
+  }
+
   private final ObjectMapper mapper;
   private final FacetsConfig facets = Fields.facets();
 
@@ -187,11 +196,10 @@ public class SearchDocuments {
     topics.forEach(t -> doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC, t.slug)));
   }
 
-  /** A text field, stored for highlights, and its words in the catch-all field typos search. */
   private static void text(Document doc, String field, String value) {
     if (value != null && !value.isBlank()) {
       doc.add(new Field(field, value, HIGHLIGHTED));
-      doc.add(new TextField(Fields.ALL, value, Store.NO));
+      doc.add(new Field(Fields.WORDS, value, WORDS));
     }
   }
 

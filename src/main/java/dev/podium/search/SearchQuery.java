@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -21,16 +21,27 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * What a user typed, read the way a search box should: words, "quoted phrases" and -excluded words.
- * Nothing else is syntax, so no input is an error: characters such as {@code : ( ) * ~ ^ [ ] { } \
- * / + ! ?} are just text that analysis drops.
+ * What a user typed, read the way a search box should: words, "quoted phrases", -excluded words and
+ * -"excluded phrases". Nothing else is syntax, so no input is an error: characters such as {@code :
+ * ( ) * ~ ^ [ ] { } \ / + ! ?} are just text that analysis drops.
  */
 public record SearchQuery(List<String> words, List<String> phrases, List<String> excluded) {
 
   /** Words this long still match with up to two typos. */
   static final int FUZZY_MIN_LENGTH = 5;
 
-  private static final float FUZZY_WEIGHT = 0.2f;
+  /**
+   * Only this many distinct words, phrases and exclusions of a query count. More add little, and so
+   * any query stays within Lucene's limit of 1024 clauses: a word costs up to 60 (five fields, the
+   * same again for the all-words bonus, up to 50 typo expansions), a phrase or an exclusion 5.
+   */
+  static final int MAX_WORDS = 12;
+
+  static final int MAX_PHRASES = 8;
+  static final int MAX_EXCLUDED = 16;
+
+  private static final int FUZZY_EXPANSIONS = 50;
+  private static final float FUZZY_WEIGHT = 0.3f;
   private static final float ALL_WORDS_BONUS = 2f;
   private static final float NAME_PHRASE_BONUS = 3f;
 
@@ -49,12 +60,17 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
     }
     StringBuilder current = new StringBuilder();
     boolean inPhrase = false;
+    boolean excludedPhrase = false;
     for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
       boolean end = i == text.length();
       if (c == '"' || (end && inPhrase)) {
         if (inPhrase) {
-          addIfText(phrases, current.toString());
+          addIfText(excludedPhrase ? excluded : phrases, current.toString());
+          excludedPhrase = false;
+        } else if (current.toString().equals("-")) {
+          // -"a phrase" excludes the phrase, as -word excludes the word.
+          excludedPhrase = true;
         } else {
           addWord(words, excluded, current.toString());
         }
@@ -90,31 +106,49 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
 
   /**
    * The Lucene query: each word may match any text field (boosted by field), exactly or, for long
-   * words, with typos at a lower weight; documents with all words score above those with some;
-   * phrases must match; excluded words must not; a run of words that is a name in order scores
-   * extra, so a speaker's full name brings their talks first.
+   * words, with typos (compared with the words of the text as written) at a lower weight; documents
+   * with all words score above those with some; phrases must match; excluded words must not; a run
+   * of words that is a name in order scores extra, so a speaker's full name brings their talks
+   * first.
    */
-  public Query toQuery(Analyzer english, Analyzer names, Typos typos) {
+  public Query toQuery(Analyzer english, Analyzer names) {
+    return toQuery(english, names, true);
+  }
+
+  /**
+   * @param typos whether long words also match with typos; highlights first try without, so a
+   *     fragment marks what was typed rather than every near miss
+   */
+  public Query toQuery(Analyzer english, Analyzer names, boolean typos) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    List<Query> groups = new ArrayList<>();
-    for (String word : words) {
-      Query group = word(word, english, names, typos);
-      if (group != null) {
-        groups.add(group);
-        query.add(group, Occur.SHOULD);
+    List<String> counted =
+        words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().limit(MAX_WORDS).toList();
+    List<Query> exactGroups = new ArrayList<>();
+    for (String word : counted) {
+      List<Query> exact = exact(word, english, names);
+      if (exact.isEmpty()) {
+        continue;
       }
+      List<Query> alternatives = new ArrayList<>(exact);
+      Query typo = typos ? typo(word, english, names) : null;
+      if (typo != null) {
+        alternatives.add(typo);
+      }
+      query.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
+      exactGroups.add(new DisjunctionMaxQuery(exact, 0.1f));
     }
-    if (groups.size() > 1) {
+    if (exactGroups.size() > 1) {
+      // The bonus goes to documents with every word as typed; typos only add to the score.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      groups.forEach(g -> all.add(g, Occur.MUST));
+      exactGroups.forEach(g -> all.add(g, Occur.MUST));
       query.add(new BoostQuery(all.build(), ALL_WORDS_BONUS), Occur.SHOULD);
-      Query namePhrase = phrase(Fields.NAMES, analyze(names, String.join(" ", words)), 1);
+      Query namePhrase = phrase(Fields.NAMES, analyze(names, String.join(" ", counted)), 1);
       if (namePhrase != null) {
         query.add(new BoostQuery(namePhrase, NAME_PHRASE_BONUS), Occur.SHOULD);
       }
     }
     boolean required = false;
-    for (String phrase : phrases) {
+    for (String phrase : phrases.stream().distinct().limit(MAX_PHRASES).toList()) {
       List<Query> alternatives = new ArrayList<>();
       for (Map.Entry<String, Float> field : Fields.SEARCHED.entrySet()) {
         Analyzer analyzer = field.getKey().equals(Fields.NAMES) ? names : english;
@@ -128,58 +162,50 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         required = true;
       }
     }
-    for (String word : excluded) {
+    for (String text : excluded.stream().distinct().limit(MAX_EXCLUDED).toList()) {
+      // Several tokens (an excluded phrase, or a word such as "e-mail") are excluded together.
       for (String field : Fields.SEARCHED.keySet()) {
         Analyzer analyzer = field.equals(Fields.NAMES) ? names : english;
-        for (String token : analyze(analyzer, word)) {
-          query.add(new TermQuery(new Term(field, token)), Occur.MUST_NOT);
+        Query q = phrase(field, analyze(analyzer, text), 0);
+        if (q != null) {
+          query.add(q, Occur.MUST_NOT);
         }
       }
     }
-    if (groups.isEmpty() && !required) {
+    if (exactGroups.isEmpty() && !required) {
       query.add(new MatchAllDocsQuery(), Occur.MUST);
     }
     return query.build();
   }
 
-  /**
-   * Where and when long words may also match with typos: in {@code fields}, for a word whose stem
-   * is rare in the index ({@code frequency} below {@link #RARE}); a common word was typed right.
-   * Null: exact matches only.
-   */
-  public record Typos(List<String> fields, ToIntFunction<String> frequency) {}
-
-  /** A stem in fewer documents than this may be a typo of another word. */
-  static final int RARE = 5;
-
-  private static Query word(String word, Analyzer english, Analyzer names, Typos typos) {
+  /** A word in each searched field, boosted by field: as a term, or a phrase if it has several. */
+  private static List<Query> exact(String word, Analyzer english, Analyzer names) {
     List<Query> alternatives = new ArrayList<>();
     List<String> stems = analyze(english, word);
     List<String> plain = analyze(names, word);
     for (Map.Entry<String, Float> field : Fields.SEARCHED.entrySet()) {
-      boolean isName = field.getKey().equals(Fields.NAMES);
-      List<String> tokens = isName ? plain : stems;
-      Query exact =
-          tokens.size() == 1
-              ? new TermQuery(new Term(field.getKey(), tokens.get(0)))
-              : phrase(field.getKey(), tokens, 0);
-      if (exact == null) {
-        continue;
+      List<String> tokens = field.getKey().equals(Fields.NAMES) ? plain : stems;
+      Query exact = phrase(field.getKey(), tokens, 0);
+      if (exact != null) {
+        alternatives.add(new BoostQuery(exact, field.getValue()));
       }
-      alternatives.add(new BoostQuery(exact, field.getValue()));
     }
+    return alternatives;
+  }
+
+  /**
+   * A long word as typed, within two edits of a word of the text as written, at a lower weight;
+   * null for short words and stop words ("there" is not a typo of "these").
+   */
+  private static Query typo(String word, Analyzer english, Analyzer names) {
+    List<String> plain = analyze(names, word);
     long letters = word.codePoints().filter(Character::isLetter).count();
-    if (typos != null
-        && letters >= FUZZY_MIN_LENGTH
-        && stems.size() == 1
-        && typos.frequency().applyAsInt(stems.get(0)) < RARE) {
-      for (String field : typos.fields()) {
-        String token = field.equals(Fields.NAMES) ? plain.get(0) : stems.get(0);
-        Query fuzzy = new FuzzyQuery(new Term(field, token), 2, 1, 50, true);
-        alternatives.add(new BoostQuery(fuzzy, FUZZY_WEIGHT));
-      }
+    if (plain.size() != 1 || letters < FUZZY_MIN_LENGTH || analyze(english, word).isEmpty()) {
+      return null;
     }
-    return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, 0.1f);
+    return new BoostQuery(
+        new FuzzyQuery(new Term(Fields.WORDS, plain.get(0)), 2, 1, FUZZY_EXPANSIONS, true),
+        FUZZY_WEIGHT);
   }
 
   private static Query phrase(String field, List<String> tokens, int slop) {

@@ -71,7 +71,8 @@ public class SearchResource {
   public RestResponse<SearchService.Result> search(
       @Parameter(
               description =
-                  "What the user typed: words, \"quoted phrases\", -excluded words. Up to 500 characters;"
+                  "What the user typed: words, \"quoted phrases\", -excluded words and -\"excluded"
+                      + " phrases\". Up to 500 characters, of which the first 12 distinct words count;"
                       + " nothing else is syntax. Empty: everything, ranked by nothing.",
               example = "resilience")
           @QueryParam("q")

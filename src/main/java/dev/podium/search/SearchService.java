@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -46,6 +46,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -100,24 +101,23 @@ public class SearchService {
 
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
-    Query exactOnly = parsed.toQuery(english, names, null);
+    Query text = parsed.toQuery(english, names);
+    Query ranked =
+        FunctionScoreQuery.boostByValue(
+            text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
+    Query query = filtered(ranked, filters);
     FieldDoc after = after(page.after(LIST, 2));
     return index.withSearcher(
         searcher -> {
-          IndexReader reader = searcher.getIndexReader();
-          Query text =
-              parsed.toQuery(
-                  english,
-                  names,
-                  new SearchQuery.Typos(List.of(Fields.ALL), stem -> docFreq(reader, stem)));
-          // Rewritten once: typo expansions are found here, then searched and highlighted.
-          Query query = searcher.rewrite(filtered(ranked(text), filters));
+          // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
+          Query rewritten = searcher.rewrite(query);
           // One pass collects the page and the facets of every hit.
           Object[] both =
               searcher.search(
-                  query,
+                  rewritten,
                   new MultiCollectorManager(
-                      new TopFieldCollectorManager(BY_SCORE, page.limit() + 1, after, 0),
+                      new TopFieldCollectorManager(
+                          BY_SCORE, page.limit() + 1, within(after, searcher), 0),
                       new FacetsCollectorManager()));
           TopDocs top = (TopDocs) both[0];
           FacetsCollector collected = (FacetsCollector) both[1];
@@ -126,7 +126,7 @@ public class SearchService {
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
           List<ScoreDoc> docs = List.of(top.scoreDocs);
           Map<String, String[]> highlights =
-              highlight(searcher, exactOnly, withExpandedTypos(exactOnly, query), docs);
+              highlight(searcher, parsed.toQuery(english, names, false), rewritten, docs);
           List<Hit> hits = new ArrayList<>();
           for (int i = 0; i < Math.min(docs.size(), page.limit()); i++) {
             hits.add(
@@ -150,65 +150,30 @@ public class SearchService {
         });
   }
 
-  /**
-   * The exact query plus the words that typos were expanded to, in the highlighted fields, so a hit
-   * found through a typo marks the word it matched.
-   */
-  private static Query withExpandedTypos(Query exact, Query rewritten) {
-    Set<String> expanded = new HashSet<>();
-    rewritten.visit(
-        new QueryVisitor() {
-          @Override
-          public void consumeTerms(Query query, Term... terms) {
-            for (Term t : terms) {
-              if (t.field().equals(Fields.ALL)) {
-                expanded.add(t.text());
-              }
-            }
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-            return occur == Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-          }
-        });
-    if (expanded.isEmpty()) {
-      return exact;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(exact, Occur.SHOULD);
-    for (String term : expanded) {
-      for (String field : List.of(Fields.TITLE, Fields.BODY, Fields.TOPICS)) {
-        b.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-      }
-    }
-    return b.build();
-  }
-
-  private static Query ranked(Query text) {
-    return FunctionScoreQuery.boostByValue(
-        text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
-  }
-
-  private static int docFreq(IndexReader reader, String stem) {
-    try {
-      return reader.docFreq(new Term(Fields.ALL, stem));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private static FieldDoc after(Cursor cursor) {
     if (cursor == null) {
       return null;
     }
     try {
       float score = Float.intBitsToFloat(Integer.parseUnsignedInt(cursor.key(0), 16));
-      return new FieldDoc(
-          Integer.MAX_VALUE, score, new Object[] {score, new BytesRef(cursor.key(1))});
+      return new FieldDoc(0, score, new Object[] {score, new BytesRef(cursor.key(1))});
     } catch (NumberFormatException e) {
       throw ApiException.badParameter(
           "cursor", "is not a cursor of this list; use page.next as given");
     }
+  }
+
+  /**
+   * The position after the last hit served, on this searcher. Its sort values (score, id) are
+   * unique; the document number only decides for a hit with exactly those values, the last one
+   * served, which must be skipped: the highest document number of the reader does that, and Lucene
+   * refuses any number beyond it.
+   */
+  private static FieldDoc within(FieldDoc after, IndexSearcher searcher) {
+    return after == null
+        ? null
+        : new FieldDoc(
+            Math.max(1, searcher.getIndexReader().maxDoc()) - 1, after.score, after.fields);
   }
 
   private static Query filtered(Query query, Filters f) {
@@ -281,9 +246,11 @@ public class SearchService {
       for (String[] perDoc : marked.values()) {
         any |= perDoc[i] != null && !perDoc[i].isEmpty();
       }
-      if (!any && !withTypos.equals(exact)) {
+      if (!any) {
         if (typos == null) {
-          typos = highlighter.highlightFields(Fields.HIGHLIGHTED, withTypos, ids, passages);
+          typos =
+              highlighter.highlightFields(
+                  Fields.HIGHLIGHTED, expanded(searcher, withTypos), ids, passages);
         }
         for (Map.Entry<String, String[]> field : marked.entrySet()) {
           field.getValue()[i] = typos.get(field.getKey())[i];
@@ -291,6 +258,43 @@ public class SearchService {
       }
     }
     return marked;
+  }
+
+  /**
+   * The terms of the index that {@code query} matches, as one query of plain terms per field. Typo
+   * alternatives are expanded here once per search: left to the highlighter, each one was expanded
+   * again for every field of every hit, which took seconds for a page of 100. Typos match words as
+   * written in a field of their own, which is not highlighted; the words they found are mapped back
+   * to the fields that are.
+   */
+  private Query expanded(IndexSearcher searcher, Query query) throws IOException {
+    Set<Term> terms = new HashSet<>();
+    searcher.rewrite(query).visit(QueryVisitor.termCollector(terms));
+    Map<String, Set<BytesRef>> byField = new HashMap<>();
+    for (Term term : terms) {
+      if (term.field().equals(Fields.WORDS)) {
+        // A word that a typo stands for is marked where the highlighted fields hold it: as its
+        // stem in the text, as itself in names.
+        add(byField, Fields.NAMES, term.text());
+        for (String stem : SearchQuery.analyze(english, term.text())) {
+          for (String field : Fields.SEARCHED.keySet()) {
+            if (!field.equals(Fields.NAMES)) {
+              add(byField, field, stem);
+            }
+          }
+        }
+      } else {
+        byField.computeIfAbsent(term.field(), f -> new HashSet<>()).add(term.bytes());
+      }
+    }
+    BooleanQuery.Builder expanded = new BooleanQuery.Builder();
+    byField.forEach(
+        (field, values) -> expanded.add(new TermInSetQuery(field, values), Occur.SHOULD));
+    return expanded.build();
+  }
+
+  private static void add(Map<String, Set<BytesRef>> byField, String field, String term) {
+    byField.computeIfAbsent(field, f -> new HashSet<>()).add(new BytesRef(term));
   }
 
   private Hit hit(Document doc, float score, Map<String, String[]> highlights, int i)

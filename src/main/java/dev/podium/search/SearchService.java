@@ -235,7 +235,8 @@ public class SearchService {
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builder(searcher, index.analyzer())
             .withHandleMultiTermQuery(true)
-            .withHighlightPhrasesStrictly(true)
+            .withHighlightPhrasesStrictly(false)
+            .withWeightMatches(false)
             .withFormatter(new Highlights())
             .build();
     Map<String, String[]> marked =

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.lucene.document.Document;
@@ -91,7 +92,14 @@ public class Indexer {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void poll() {
-    await(worker.submit(this::catchUpNow));
+    if (worker.isShutdown()) {
+      return; // shutting down: the index has committed what it applied
+    }
+    try {
+      await(worker.submit(this::catchUpNow));
+    } catch (RejectedExecutionException e) {
+      // shut down between the check and the submit
+    }
   }
 
   /** Rebuilds the whole index from the database; answers how many documents it holds. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -112,7 +113,7 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    * first.
    */
   public Query toQuery(Analyzer english, Analyzer names) {
-    return toQuery(english, names, true);
+    return toQuery(english, names, word -> true);
   }
 
   /**
@@ -120,6 +121,14 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    *     fragment marks what was typed rather than every near miss
    */
   public Query toQuery(Analyzer english, Analyzer names, boolean typos) {
+    return toQuery(english, names, word -> typos);
+  }
+
+  /**
+   * @param typos which long words (as written, lower case) may also match with typos: the search
+   *     asks for typos of words that few documents hold, as a word found in many is taken as typed
+   */
+  public Query toQuery(Analyzer english, Analyzer names, Predicate<String> typos) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<String> counted =
         words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().limit(MAX_WORDS).toList();
@@ -130,7 +139,7 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         continue;
       }
       List<Query> alternatives = new ArrayList<>(exact);
-      Query typo = typos ? typo(word, english, names) : null;
+      Query typo = typo(word, english, names, typos);
       if (typo != null) {
         alternatives.add(typo);
       }
@@ -197,10 +206,14 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    * A long word as typed, within two edits of a word of the text as written, at a lower weight;
    * null for short words and stop words ("there" is not a typo of "these").
    */
-  private static Query typo(String word, Analyzer english, Analyzer names) {
+  private static Query typo(
+      String word, Analyzer english, Analyzer names, Predicate<String> typos) {
     List<String> plain = analyze(names, word);
     long letters = word.codePoints().filter(Character::isLetter).count();
-    if (plain.size() != 1 || letters < FUZZY_MIN_LENGTH || analyze(english, word).isEmpty()) {
+    if (plain.size() != 1
+        || letters < FUZZY_MIN_LENGTH
+        || analyze(english, word).isEmpty()
+        || !typos.test(plain.get(0))) {
       return null;
     }
     return new BoostQuery(

@@ -10,6 +10,8 @@ import dev.podium.common.PageRequest;
 import dev.podium.talk.Schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,12 +32,15 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -51,6 +56,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 
 /** Searches the index: ranked hits with highlights and facets, suggestions, related talks. */
@@ -67,6 +73,9 @@ public class SearchService {
           SortField.FIELD_SCORE,
           new SortField(Fields.WEIGHT, SortField.Type.LONG, true),
           new SortField(Fields.SORT_ID, SortField.Type.STRING));
+
+  /** Words that at least this many documents hold get no typo alternatives. */
+  static final int TYPO_MAX_DOCS = 20;
 
   private final SearchIndex index;
   private final ObjectMapper mapper;
@@ -101,14 +110,15 @@ public class SearchService {
 
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
-    Query text = parsed.toQuery(english, names);
-    Query ranked =
-        FunctionScoreQuery.boostByValue(
-            text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
-    Query query = filtered(ranked, filters);
     FieldDoc after = after(page.after(LIST, 2));
     return index.withSearcher(
         searcher -> {
+          IndexReader reader = searcher.getIndexReader();
+          Query text = parsed.toQuery(english, names, word -> rare(reader, word));
+          Query ranked =
+              FunctionScoreQuery.boostByValue(
+                  text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
+          Query query = filtered(ranked, filters);
           // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
           Query rewritten = searcher.rewrite(query);
           // One pass collects the page and the facets of every hit.
@@ -124,20 +134,22 @@ public class SearchService {
           Map<String, Map<String, Integer>> facets = facets(searcher, collected);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
-          List<ScoreDoc> docs = List.of(top.scoreDocs);
+          List<ScoreDoc> docs =
+              List.of(top.scoreDocs).subList(0, Math.min(top.scoreDocs.length, page.limit()));
+          Stored stored = new Stored(searcher.storedFields());
           Map<String, String[]> highlights =
-              highlight(searcher, parsed.toQuery(english, names, false), rewritten, docs);
+              highlight(searcher, stored, parsed.toQuery(english, names, false), rewritten, docs);
           List<Hit> hits = new ArrayList<>();
-          for (int i = 0; i < Math.min(docs.size(), page.limit()); i++) {
+          for (int i = 0; i < docs.size(); i++) {
             hits.add(
                 hit(
-                    searcher.storedFields().document(docs.get(i).doc),
+                    stored.get(docs.get(i).doc),
                     (Float) ((FieldDoc) docs.get(i)).fields[0],
                     highlights,
                     i));
           }
           String next = null;
-          if (docs.size() > page.limit()) {
+          if (top.scoreDocs.length > page.limit()) {
             FieldDoc last = (FieldDoc) docs.get(page.limit() - 1);
             next =
                 Cursor.of(
@@ -148,6 +160,41 @@ public class SearchService {
           }
           return new Result(hits, facets, new Page.Info(page.limit(), next, total));
         });
+  }
+
+  /**
+   * Whether fewer than {@link #TYPO_MAX_DOCS} documents hold {@code word} as written. A word that
+   * many documents hold is taken as typed: expanding it into its near misses was a quarter of the
+   * cost of a search, and would only add documents that misspell it.
+   */
+  private static boolean rare(IndexReader reader, String word) {
+    try {
+      return reader.docFreq(new Term(Fields.WORDS, word)) < TYPO_MAX_DOCS;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The stored fields of the hits of one search, each read once for both the highlighter and the
+   * answer: reading a document decompresses its block, the biggest cost after scoring.
+   */
+  private static final class Stored {
+    private final StoredFields fields;
+    private final Map<Integer, Document> docs = new HashMap<>();
+
+    Stored(StoredFields fields) {
+      this.fields = fields;
+    }
+
+    Document get(int doc) throws IOException {
+      Document found = docs.get(doc);
+      if (found == null) {
+        found = fields.document(doc);
+        docs.put(doc, found);
+      }
+      return found;
+    }
   }
 
   private static FieldDoc after(Cursor cursor) {
@@ -227,18 +274,49 @@ public class SearchService {
 
   /** Highlights of the exact matches; for hits that only matched with typos, of those. */
   private Map<String, String[]> highlight(
-      IndexSearcher searcher, Query exact, Query withTypos, List<ScoreDoc> docs)
+      IndexSearcher searcher, Stored stored, Query exact, Query withTypos, List<ScoreDoc> docs)
       throws IOException {
     int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
     int[] passages = new int[Fields.HIGHLIGHTED.length];
     Arrays.fill(passages, 2);
     UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, index.analyzer())
-            .withHandleMultiTermQuery(true)
-            .withHighlightPhrasesStrictly(false)
-            .withWeightMatches(false)
-            .withFormatter(new Highlights())
-            .build();
+        new UnifiedHighlighter(
+            UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(false)
+                .withWeightMatches(false)
+                .withPassageRelevancyOverSpeed(false)
+                .withFormatter(new Highlights())) {
+          /**
+           * Short fields are analyzed again, which costs less than finding each query term in the
+           * postings of the whole index for each hit; long text uses the offsets in its postings.
+           */
+          @Override
+          protected OffsetSource getOffsetSource(String field) {
+            return field.equals(Fields.BODY) ? super.getOffsetSource(field) : OffsetSource.ANALYSIS;
+          }
+
+          /** Only long text is split into sentences; a short value is one passage. */
+          @Override
+          protected BreakIterator getBreakIterator(String field) {
+            return field.equals(Fields.BODY)
+                ? super.getBreakIterator(field)
+                : new WholeBreakIterator();
+          }
+
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator docIds, int cacheCharsThreshold)
+              throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIds.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docIds.nextDoc()) {
+              values.add(fieldValues(stored.get(doc), fields, getMaxLength(), MULTIVAL_SEP_CHAR));
+            }
+            return values;
+          }
+        };
     Map<String, String[]> marked =
         highlighter.highlightFields(Fields.HIGHLIGHTED, exact, ids, passages);
     Map<String, String[]> typos = null;
@@ -259,6 +337,20 @@ public class SearchService {
       }
     }
     return marked;
+  }
+
+  /** A document's values of {@code fields} as the highlighter reads them: several joined. */
+  private static CharSequence[] fieldValues(
+      Document doc, String[] fields, int maxLength, char separator) {
+    CharSequence[] values = new CharSequence[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      String[] all = doc.getValues(fields[i]);
+      if (all.length > 0) {
+        String joined = String.join(String.valueOf(separator), all);
+        values[i] = joined.length() > maxLength ? joined.substring(0, maxLength) : joined;
+      }
+    }
+    return values;
   }
 
   /**

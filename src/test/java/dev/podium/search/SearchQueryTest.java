@@ -311,6 +311,15 @@ class SearchQueryTest {
     }
 
     @Test
+    void aWordTakenAsTypedMatchesOnlyItself() {
+      SearchQuery q = SearchQuery.parse("marimbalo");
+      assertThat(index.slugs(q.toQuery(ENGLISH, NAMES, word -> true)))
+          .containsExactly("typo-exact", "typo-neighbour");
+      assertThat(index.slugs(q.toQuery(ENGLISH, NAMES, word -> !word.equals("marimbalo"))))
+          .containsExactly("typo-exact");
+    }
+
+    @Test
     void aTypoThatChangesTheStemStillMatches() throws Exception {
       // "reslience" stems to "reslienc", far from "resili"; the word as written is one edit away.
       try (TestIndex own = new TestIndex()) {

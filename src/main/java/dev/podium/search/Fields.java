@@ -11,8 +11,11 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 
 /**
  * The fields of the index and how each is analyzed, in one place. Text is English (folded to ASCII,
@@ -25,7 +28,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when documents or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "4";
+  public static final String SCHEMA = "5";
 
   // Keyword fields: identity, filters.
   public static final String ID = "id";
@@ -53,10 +56,26 @@ public final class Fields {
   // Completion, sorting, stored answer.
   public static final String SUGGEST = "suggest";
   public static final String SUGGEST_START = "suggest_start";
+
+  /** The beginnings of every word of a completion, so the word being typed is one term. */
+  public static final String SUGGEST_PREFIX = "suggest_prefix";
+
+  /** The longest word beginning kept in {@link #SUGGEST_PREFIX}; longer ones are expanded. */
+  public static final int SUGGEST_PREFIX_MAX = 24;
+
   public static final String WEIGHT = "weight";
   public static final String SORT_ID = "sort_id";
   public static final String SUMMARY = "summary";
   public static final String DISPLAY = "display";
+
+  /**
+   * The order of the index, and of completions: the weightiest first. Completions are read in this
+   * order and stop at the limit instead of scoring every match.
+   */
+  public static final Sort BY_WEIGHT =
+      new Sort(
+          new SortField(WEIGHT, SortField.Type.LONG, true),
+          new SortField(SORT_ID, SortField.Type.STRING));
 
   /** Facet dimensions, counted from sorted-set doc values (no taxonomy index). */
   public static final String[] FACETS = {TYPE, TOPIC, YEAR, CONFERENCE};
@@ -116,11 +135,24 @@ public final class Fields {
     };
   }
 
+  /** Word beginnings for completion: the names analysis, then every prefix of each word. */
+  public static Analyzer prefixes() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        s = new EdgeNGramTokenFilter(s, 1, SUGGEST_PREFIX_MAX, true);
+        return new TokenStreamComponents(source, s);
+      }
+    };
+  }
+
   /** The analyzer of every field, for writing and for highlighting. */
   public static Analyzer perField() {
     Analyzer names = names();
     return new PerFieldAnalyzerWrapper(
-        english(), Map.of(NAMES, names, SUGGEST, names, WORDS, names));
+        english(), Map.of(NAMES, names, SUGGEST, names, WORDS, names, SUGGEST_PREFIX, prefixes()));
   }
 
   public static FacetsConfig facets() {

@@ -52,6 +52,17 @@ public class SearchDocuments {
 
   static final long SPEAKER_WEIGHT = 1_000;
 
+  /**
+   * Among talks, the newer first: months since 1990, below {@link #SPEAKER_WEIGHT} for centuries to
+   * come; a talk without a date comes last.
+   */
+  static long talkWeight(LocalDate day) {
+    return day == null
+        ? 0
+        : Math.max(
+            1, Math.min(SPEAKER_WEIGHT - 1, (day.getYear() - 1990) * 12L + day.getMonthValue()));
+  }
+
   /** Stored, with offsets in the postings, so highlighting does not analyze the text again. */
   private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
 
@@ -92,7 +103,11 @@ public class SearchDocuments {
   }
 
   public Document talk(Talk t, Instant now) {
-    Document doc = base("talk", t.slug, t.title, 1f, 1, TalkApi.Summary.of(t, now));
+    LocalDate day =
+        t.startsAt != null
+            ? LocalDate.ofInstant(t.startsAt, ZoneOffset.UTC)
+            : t.conference == null ? null : t.conference.startDate;
+    Document doc = base("talk", t.slug, t.title, 1f, talkWeight(day), TalkApi.Summary.of(t, now));
     text(doc, Fields.TITLE, t.title);
     text(doc, Fields.BODY, t.summary);
     t.learningOutcomes.forEach(o -> text(doc, Fields.BODY, o));
@@ -110,10 +125,6 @@ public class SearchDocuments {
     }
     t.speakers.forEach(s -> keyword(doc, Fields.SPEAKER, s.slug, false));
     topics(doc, t.topics);
-    LocalDate day =
-        t.startsAt != null
-            ? LocalDate.ofInstant(t.startsAt, ZoneOffset.UTC)
-            : t.conference == null ? null : t.conference.startDate;
     if (day != null) {
       keyword(doc, Fields.YEAR, Integer.toString(day.getYear()), true);
     }
@@ -214,6 +225,7 @@ public class SearchDocuments {
 
   private static void suggest(Document doc, String text) {
     doc.add(new TextField(Fields.SUGGEST, text, Store.NO));
+    doc.add(new Field(Fields.SUGGEST_PREFIX, text, WORDS));
     doc.add(new StringField(Fields.SUGGEST_START, text.toLowerCase(Locale.ROOT), Store.NO));
   }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -17,6 +16,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -57,16 +57,18 @@ public class SearchIndex {
       Files.createDirectories(path);
       directory = FSDirectory.open(path);
       boolean exists = DirectoryReader.indexExists(directory);
+      Map<String, String> data =
+          exists ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+      rebuildNeeded = !exists || !Fields.SCHEMA.equals(data.get(SCHEMA));
+      // An index of another schema is started afresh: its settings, such as its sort, may differ.
       IndexWriterConfig writerConfig =
           new IndexWriterConfig(analyzer)
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setOpenMode(
+                  rebuildNeeded
+                      ? IndexWriterConfig.OpenMode.CREATE
+                      : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory, writerConfig);
-      Map<String, String> data = new HashMap<>();
-      if (exists) {
-        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-      }
-      rebuildNeeded = !exists || !Fields.SCHEMA.equals(data.get(SCHEMA));
       lastChange = rebuildNeeded ? 0 : Long.parseLong(data.getOrDefault(LAST_CHANGE, "0"));
       searchers = new SearcherManager(writer, null);
       LOG.infof(

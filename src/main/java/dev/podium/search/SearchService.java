@@ -68,11 +68,7 @@ public class SearchService {
   private static final int FACET_VALUES = 20;
   private static final Sort BY_SCORE =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.SORT_ID, SortField.Type.STRING));
-  private static final Sort SUGGESTED =
-      new Sort(
-          SortField.FIELD_SCORE,
-          new SortField(Fields.WEIGHT, SortField.Type.LONG, true),
-          new SortField(Fields.SORT_ID, SortField.Type.STRING));
+  private static final Sort SUGGESTED = Fields.BY_WEIGHT;
 
   /** Words that at least this many documents hold get no typo alternatives. */
   static final int TYPO_MAX_DOCS = 20;
@@ -420,9 +416,11 @@ public class SearchService {
   }
 
   /**
-   * Completions of what the user is typing, over talk titles, speaker names and topic names: every
-   * finished word must match and the last one may be a prefix; titles that start with the text come
-   * first, then topics, speakers and talks, the busier first.
+   * Completions of what the user is typing, over talk titles, speaker names and topic names (only
+   * those carry completion fields): every finished word must match and the last one may be the
+   * beginning of a word. Texts that start with what was typed come first, then the others; within
+   * each, topics, speakers and talks, the busier (talks: the newer) first. Matching is by terms
+   * alone, without scores: the word being typed is one term of word beginnings.
    */
   public List<Suggestion> suggest(String q, int limit) {
     List<String> words = SearchQuery.analyze(names, q == null ? "" : q);
@@ -430,32 +428,48 @@ public class SearchService {
       return List.of();
     }
     boolean lastComplete = Character.isWhitespace(q.charAt(q.length() - 1));
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (int i = 0; i < words.size(); i++) {
-      Term term = new Term(Fields.SUGGEST, words.get(i));
-      b.add(
-          i < words.size() - 1 || lastComplete ? new TermQuery(term) : new PrefixQuery(term),
-          Occur.MUST);
+      String word = words.get(i);
+      all.add(
+          i < words.size() - 1 || lastComplete
+              ? new TermQuery(new Term(Fields.SUGGEST, word))
+              : beginning(word),
+          Occur.FILTER);
     }
-    String start = q.strip().toLowerCase(Locale.ROOT);
-    b.add(new BoostQuery(new PrefixQuery(new Term(Fields.SUGGEST_START, start)), 2f), Occur.SHOULD);
-    BooleanQuery.Builder types = new BooleanQuery.Builder();
-    for (String type : List.of("talk", "speaker", "topic")) {
-      types.add(new TermQuery(new Term(Fields.TYPE, type)), Occur.SHOULD);
-    }
-    b.add(types.build(), Occur.FILTER);
-    Query query = b.build();
+    Query matching = all.build();
+    Query start =
+        new PrefixQuery(new Term(Fields.SUGGEST_START, q.strip().toLowerCase(Locale.ROOT)));
     return index.withSearcher(
         searcher -> {
           List<Suggestion> out = new ArrayList<>();
-          for (ScoreDoc sd : searcher.search(query, limit, SUGGESTED, true).scoreDocs) {
-            Document doc = searcher.storedFields().document(sd.doc);
-            out.add(
-                new Suggestion(
-                    doc.get(Fields.DISPLAY), doc.get(Fields.TYPE), doc.get(Fields.SLUG)));
+          completions(searcher, both(matching, start, Occur.FILTER), limit, out);
+          if (out.size() < limit) {
+            completions(searcher, both(matching, start, Occur.MUST_NOT), limit - out.size(), out);
           }
           return out;
         });
+  }
+
+  /** Words that begin with {@code word}: one term, unless it is longer than the kept prefixes. */
+  private static Query beginning(String word) {
+    return word.length() <= Fields.SUGGEST_PREFIX_MAX
+        ? new TermQuery(new Term(Fields.SUGGEST_PREFIX, word))
+        : new PrefixQuery(new Term(Fields.SUGGEST, word));
+  }
+
+  private static Query both(Query matching, Query start, Occur startOccur) {
+    return new BooleanQuery.Builder().add(matching, Occur.FILTER).add(start, startOccur).build();
+  }
+
+  private static void completions(
+      IndexSearcher searcher, Query query, int limit, List<Suggestion> out) throws IOException {
+    TopDocs top =
+        searcher.search(query, new TopFieldCollectorManager(SUGGESTED, limit, null, limit));
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document doc = searcher.storedFields().document(sd.doc);
+      out.add(new Suggestion(doc.get(Fields.DISPLAY), doc.get(Fields.TYPE), doc.get(Fields.SLUG)));
+    }
   }
 
   /** Talks most like this one by their text, topics and speakers; never the talk itself. */

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Completions for a search box, on the demo data: topics, speakers and talk titles. */
 @QuarkusTest
 class SuggestTest {
+
+  private final Api api = new Api();
+
+  @AfterEach
+  void deleteCreated() {
+    api.deleteCreated();
+  }
 
   private static JsonNode suggest(String q, Integer limit) {
     return limit == null
@@ -69,6 +78,25 @@ class SuggestTest {
   void itCompletesTopicNames() {
     assertThat(suggested("chaos eng")).first().isEqualTo("topic:chaos-engineering");
     assertThat(suggested("monitoring and")).contains("topic:observability");
+  }
+
+  @Test
+  void textsThatStartWithWhatWasTypedComeFirstThenTheNewerTalks() {
+    String w = Api.word();
+    String older = talkOn(w + " patterns in depth", "2014-03-01T10:00:00Z");
+    String newer = talkOn("Patterns of " + w, "2024-03-01T10:00:00Z");
+    String newest = talkOn("More " + w + " patterns", "2025-03-01T10:00:00Z");
+    String undated = talkOn("Undated " + w, null);
+    assertThat(suggested(w.substring(0, 6)))
+        .containsExactly("talk:" + older, "talk:" + newest, "talk:" + newer, "talk:" + undated);
+  }
+
+  private String talkOn(String title, String startsAt) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("slug", Api.slug("talk"));
+    body.put("title", title);
+    body.put("startsAt", startsAt);
+    return api.create("talks", body).path("slug").asText();
   }
 
   @Test

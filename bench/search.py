@@ -1,34 +1,36 @@
 #!/usr/bin/env python3
 """Search latency benchmark (a script, not a test).
 
-Starts the packaged jar on a fresh data folder, imports a catalog, then measures with closed-loop
-clients on loopback, after a warm-up:
+Starts the packaged jar on a fresh data folder, imports a catalog, times an index rebuild, then
+measures on loopback with wrk (closed loop, one connection per client), after a warm-up:
   - a floor: GET /q/health/live, which does no work (the baseline of the ratios);
-  - /api/v1/search with a mixed query set (one word, several words, phrase, typo, filters),
-    facets and highlights always on, at 1 and 8 concurrent clients;
-  - /api/v1/search/suggest with prefixes as typed, at 1 and 8 clients;
-  - POST /api/v1/admin/reindex: the time to rebuild the index from the database.
-Prints p50/p99 per case and each as a ratio to the floor measured in the same run.
+  - /api/v1/search with a mixed query set (one word, several words, phrase, typo, exclusion,
+    filters), facets and highlights always on, 20 hits a page, at 1 and 8 clients;
+  - /api/v1/search/suggest with prefixes as typed, at 1 and 8 clients.
+Each case runs for several rounds; the table gives the median of the rounds, and each latency as
+a ratio to the floor measured in the same round. wrk runs on the last core (taskset), the server
+on all of them.
 
-Usage: python3 bench/search.py [catalog.json] [seconds-per-case]
-Build first: ./mvnw package -DskipTests
+Usage: python3 bench/search.py [catalog.json] [seconds-per-case] [rounds]
+Needs: the packaged jar (./mvnw package -DskipTests), wrk (apt-get install wrk).
 """
 import http.client
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CATALOG = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "catalog", "pyvideo-public.json")
-SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
+SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 PORT = int(os.environ.get("PODIUM_BENCH_PORT", "18091"))
 JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 
@@ -48,10 +50,17 @@ QUERIES = [
 ]
 FILTERED = ["&type=talk", "&year=2019", "&type=talk&type=speaker", ""]
 PREFIXES = ["py", "pyth", "djan", "mach", "data sc", "asy", "web", "test", "kub", "flas"]
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+# The jar trusts the dev-only key for this run; the import and the reindex need an admin token.
+TOKEN = subprocess.run([os.path.join(ROOT, "scripts", "token.sh"), "admin", "86400"],
+                       capture_output=True, text=True, check=True).stdout.strip()
 
 
 def request(conn, method, path, body=None):
     headers = {"Content-Type": "application/json"} if body is not None else {}
+    if method != "GET":
+        headers["Authorization"] = "Bearer " + TOKEN
     conn.request(method, path, body=body, headers=headers)
     response = conn.getresponse()
     data = response.read()
@@ -60,41 +69,42 @@ def request(conn, method, path, body=None):
     return data
 
 
-def run(paths, clients, seconds):
-    """Closed loop: each client sends the next path as soon as the last answer arrives."""
-    latencies = []
-    lock = threading.Lock()
-    stop = time.perf_counter() + seconds
+def lua(paths, folder, name):
+    """A wrk script that sends the paths in turn, each connection starting elsewhere."""
+    script = os.path.join(folder, name + ".lua")
+    quoted = ",\n".join('  "' + p.replace('"', '\\"') + '"' for p in paths)
+    with open(script, "w") as f:
+        f.write("local paths = {\n" + quoted + "\n}\n"
+                "local n = 0\n"
+                "init = function(args) n = math.random(#paths) end\n"
+                "request = function()\n"
+                "  n = n % #paths + 1\n"
+                "  return wrk.format('GET', paths[n])\n"
+                "end\n")
+    return script
 
-    def client(offset):
-        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-        mine = []
-        i = offset
-        while time.perf_counter() < stop:
-            path = paths[i % len(paths)]
-            i += 1
-            t = time.perf_counter()
-            request(conn, "GET", path)
-            mine.append(time.perf_counter() - t)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
 
-    threads = [threading.Thread(target=client, args=(k * 7,)) for k in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    latencies.sort()
-    q = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"n": len(latencies), "rps": len(latencies) / seconds, "p50": q[49] * 1000, "p99": q[98] * 1000}
+def wrk(script, clients, seconds):
+    pin = ["taskset", "-c", str(os.cpu_count() - 1)] if shutil.which("taskset") and os.cpu_count() > 1 else []
+    out = subprocess.run(pin + ["wrk", "-t1", f"-c{clients}", f"-d{seconds}s", "--latency", "-s", script,
+                                f"http://127.0.0.1:{PORT}"], capture_output=True, text=True, check=True).stdout
+    if re.search(r"Non-2xx or 3xx responses", out) or re.search(r"Socket errors", out):
+        raise RuntimeError("wrk saw errors:\n" + out)
+    latency = {m.group(1): float(m.group(2)) * UNITS[m.group(3)]
+               for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)$", out, re.M)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return {"rps": rps, "p50": latency["50"], "p99": latency["99"]}
 
 
 def main():
     if not os.path.exists(JAR):
         sys.exit("Build first: ./mvnw package -DskipTests")
+    if not shutil.which("wrk"):
+        sys.exit("Needs wrk: apt-get install -y wrk")
     data = tempfile.mkdtemp(prefix="podium-bench-")
-    env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT))
+    env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT),
+               MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(ROOT, "dev-keys", "public.pem"),
+               MP_JWT_VERIFY_ISSUER="urn:podium:dev-only")
     log = open(os.path.join(data, "log"), "w")
     server = subprocess.Popen(["java", "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -118,27 +128,43 @@ def main():
         rebuild = time.perf_counter() - t
 
         searches = [
-            "/api/v1/search?q=" + urllib.parse.quote(q) + f + "&limit=20"
+            "/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
             for i, q in enumerate(QUERIES)
-            for f in [FILTERED[i % len(FILTERED)]]
         ]
         suggests = ["/api/v1/search/suggest?q=" + urllib.parse.quote(p) for p in PREFIXES]
-        floor = ["/q/health/live"]
-        warm = max(3.0, SECONDS / 3)
-        for paths in (floor, searches, suggests):
-            run(paths, 2, warm)
+        cases = {
+            "floor": lua(["/q/health/live"], data, "floor"),
+            "search": lua(searches, data, "search"),
+            "suggest": lua(suggests, data, "suggest"),
+        }
+        for script in cases.values():
+            wrk(script, 2, max(5, SECONDS))
 
-        print(f"machine: {os.cpu_count()} cores, {platform.platform()}, python {platform.python_version()}")
+        print(f"machine: {os.cpu_count()} cores, {platform.platform()}; wrk on core {os.cpu_count() - 1}")
         print(f"catalog: {os.path.basename(CATALOG)}: {counts['talks']['created']} talks created, "
               f"import {imported:.1f} s; {documents} documents indexed")
         print(f"rebuild of the index from the database: {rebuild:.2f} s")
-        print(f"{'case':<18}{'clients':>8}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'p50 x floor':>13}{'p99 x floor':>13}")
+        results = {}
+        for r in range(ROUNDS):
+            for clients in (1, 8):
+                for name, script in cases.items():
+                    results.setdefault((name, clients), []).append(wrk(script, clients, SECONDS))
+                floor = results[("floor", clients)][-1]
+                line = " ".join(f"{n} p50 {results[(n, clients)][-1]['p50']:.2f} p99 {results[(n, clients)][-1]['p99']:.2f}"
+                                for n in cases)
+                print(f"round {r + 1}, {clients} clients: {line} (ms)", flush=True)
+        print()
+        print("| case | clients | req/s | p50 ms | p99 ms | p50 / floor | p99 / floor |")
+        print("|---|---|---|---|---|---|---|")
         for clients in (1, 8):
-            base = run(floor, clients, SECONDS)
-            for name, paths in (("floor (live)", floor), ("search", searches), ("suggest", suggests)):
-                r = base if name.startswith("floor") else run(paths, clients, SECONDS)
-                print(f"{name:<18}{clients:>8}{r['rps']:>10.0f}{r['p50']:>10.2f}{r['p99']:>10.2f}"
-                      f"{r['p50'] / base['p50']:>13.1f}{r['p99'] / base['p99']:>13.1f}")
+            for name in cases:
+                rounds = results[(name, clients)]
+                floors = results[("floor", clients)]
+                med = {k: statistics.median(x[k] for x in rounds) for k in ("rps", "p50", "p99")}
+                r50 = statistics.median(x["p50"] / f["p50"] for x, f in zip(rounds, floors))
+                r99 = statistics.median(x["p99"] / f["p99"] for x, f in zip(rounds, floors))
+                print(f"| {name} | {clients} | {med['rps']:.0f} | {med['p50']:.2f} | {med['p99']:.2f} "
+                      f"| {r50:.1f} | {r99:.1f} |")
     finally:
         server.terminate()
         server.wait(30)

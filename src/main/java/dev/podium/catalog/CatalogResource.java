@@ -1,6 +1,8 @@
 package dev.podium.catalog;
 
 import dev.podium.common.Params;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,7 @@ public class CatalogResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "importCatalog",
       summary = "Import a catalog: all or nothing, existing slugs updated, new ones created")

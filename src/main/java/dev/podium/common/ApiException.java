@@ -77,6 +77,16 @@ public class ApiException extends RuntimeException {
         List.of());
   }
 
+  /** Every write while no key to verify bearer tokens is configured; see security.WriteAccess. */
+  public static ApiException writesDisabled() {
+    return new ApiException(
+        503,
+        "Writes disabled",
+        "Writes are disabled: this server has no key configured to verify bearer tokens."
+            + " Reads work as usual.",
+        List.of());
+  }
+
   public int status() {
     return status;
   }

@@ -87,6 +87,15 @@ public class ApiException extends RuntimeException {
         List.of());
   }
 
+  /** A request body over {@code limit}, as given in the configuration (1M, 64M). */
+  public static ApiException bodyTooLarge(String limit) {
+    return new ApiException(
+        413,
+        "Request Entity Too Large",
+        "The request body is larger than the " + limit + " this address accepts.",
+        List.of());
+  }
+
   public int status() {
     return status;
   }

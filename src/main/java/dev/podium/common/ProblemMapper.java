@@ -30,7 +30,16 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
-    return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    Response problem = problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    // A body refused as too large is not read to its end; don't keep the connection for more.
+    return e.status() == 413
+        ? Response.fromResponse(problem).header("Connection", "close").build()
+        : problem;
+  }
+
+  /** The problem for {@code e} at {@code path}, for answers written outside JAX-RS. */
+  public static Problem of(ApiException e, String path) {
+    return new Problem("about:blank", e.title(), e.status(), e.getMessage(), path, e.errors());
   }
 
   /** A request that needs a role came without a bearer token. */

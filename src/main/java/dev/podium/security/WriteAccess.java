@@ -32,6 +32,9 @@ public class WriteAccess {
           "mp.jwt.verify.publickey",
           "smallrye.jwt.verify.key.location");
 
+  /** What smallrye-jwt itself takes for "not set" (its default value for these settings). */
+  private static final String UNSET = "NONE";
+
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final boolean keyConfigured;
@@ -43,7 +46,7 @@ public class WriteAccess {
                 name ->
                     config
                         .getOptionalValue(name, String.class)
-                        .filter(v -> !v.isBlank())
+                        .filter(v -> !v.isBlank() && !UNSET.equals(v))
                         .isPresent());
   }
 

@@ -50,8 +50,15 @@ FILTERED = ["&type=talk", "&year=2019", "&type=talk&type=speaker", ""]
 PREFIXES = ["py", "pyth", "djan", "mach", "data sc", "asy", "web", "test", "kub", "flas"]
 
 
+# The jar trusts the dev-only key for this run; the import and the reindex need an admin token.
+TOKEN = subprocess.run([os.path.join(ROOT, "scripts", "token.sh"), "admin", "86400"],
+                       capture_output=True, text=True, check=True).stdout.strip()
+
+
 def request(conn, method, path, body=None):
     headers = {"Content-Type": "application/json"} if body is not None else {}
+    if method != "GET":
+        headers["Authorization"] = "Bearer " + TOKEN
     conn.request(method, path, body=body, headers=headers)
     response = conn.getresponse()
     data = response.read()
@@ -94,7 +101,9 @@ def main():
     if not os.path.exists(JAR):
         sys.exit("Build first: ./mvnw package -DskipTests")
     data = tempfile.mkdtemp(prefix="podium-bench-")
-    env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT))
+    env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT),
+               MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(ROOT, "dev-keys", "public.pem"),
+               MP_JWT_VERIFY_ISSUER="urn:podium:dev-only")
     log = open(os.path.join(data, "log"), "w")
     server = subprocess.Popen(["java", "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:

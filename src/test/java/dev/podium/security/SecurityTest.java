@@ -69,6 +69,10 @@ class SecurityTest {
     return as(Tokens.withRoles(Roles.EDITOR));
   }
 
+  private static RequestSpecification admin() {
+    return as(Tokens.withRoles(Roles.ADMIN));
+  }
+
   /** A problem with a Bearer challenge that says nothing about how tokens are checked. */
   private static void assertChallenge(Response response, int status, String challenge) {
     assertProblem(response, status).header("WWW-Authenticate", equalTo(challenge));
@@ -76,6 +80,7 @@ class SecurityTest {
   }
 
   private static final String NO_TOKEN = "Bearer realm=\"podium\"";
+  private static final String NO_ROLE = NO_TOKEN + ", error=\"insufficient_scope\"";
 
   private static String invalidToken(String why) {
     return "Bearer realm=\"podium\", error=\"invalid_token\", error_description=\"" + why + "\"";
@@ -180,12 +185,9 @@ class SecurityTest {
   void aValidTokenWithoutTheRoleIsForbidden() {
     String reader = Tokens.withRoles("reader");
     Response response = as(reader).body(topicBody()).post(TOPICS);
-    assertChallenge(response, 403, "Bearer realm=\"podium\", error=\"insufficient_scope\"");
+    assertChallenge(response, 403, NO_ROLE);
     response.then().body("detail", containsString("editor or admin"));
-    assertChallenge(
-        as(reader).delete(TOPICS + "/resiliency"),
-        403,
-        "Bearer realm=\"podium\", error=\"insufficient_scope\"");
+    assertChallenge(as(reader).delete(TOPICS + "/resiliency"), 403, NO_ROLE);
   }
 
   @Test
@@ -196,33 +198,23 @@ class SecurityTest {
 
     Response importing =
         editor().body("{\"formatVersion\":1}").queryParam("dryRun", "true").post(BASE + "/catalog");
-    assertChallenge(importing, 403, "Bearer realm=\"podium\", error=\"insufficient_scope\"");
+    assertChallenge(importing, 403, NO_ROLE);
     importing.then().body("detail", containsString("role admin"));
-    assertChallenge(
-        editor().post(BASE + "/admin/reindex"),
-        403,
-        "Bearer realm=\"podium\", error=\"insufficient_scope\"");
+    assertChallenge(editor().post(BASE + "/admin/reindex"), 403, NO_ROLE);
   }
 
   @Test
   void anAdminImportsReindexesAndWritesContent() {
-    RequestSpecification admin = as(Tokens.withRoles(Roles.ADMIN));
-    admin
+    admin()
         .body("{\"formatVersion\":1}")
         .queryParam("dryRun", "true")
         .post(BASE + "/catalog")
         .then()
         .statusCode(200);
-    as(Tokens.withRoles(Roles.ADMIN)).post(BASE + "/admin/reindex").then().statusCode(200);
+    admin().post(BASE + "/admin/reindex").then().statusCode(200);
     String slug =
-        as(Tokens.withRoles(Roles.ADMIN))
-            .body(topicBody())
-            .post(TOPICS)
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("slug");
-    as(Tokens.withRoles(Roles.ADMIN)).delete(TOPICS + "/" + slug).then().statusCode(204);
+        admin().body(topicBody()).post(TOPICS).then().statusCode(201).extract().path("slug");
+    admin().delete(TOPICS + "/" + slug).then().statusCode(204);
   }
 
   // ---- CORS
@@ -366,10 +358,7 @@ class SecurityTest {
     String catalog =
         "{\"formatVersion\":1,\"topics\":[{\"slug\":\"%s\",\"name\":\"%s\"}]}"
             .formatted(unique("t"), "n".repeat(121));
-    assertProblem(
-        as(Tokens.withRoles(Roles.ADMIN)).body(catalog).post(BASE + "/catalog"),
-        422,
-        "$.topics[0].name");
+    assertProblem(admin().body(catalog).post(BASE + "/catalog"), 422, "$.topics[0].name");
   }
 
   @Test

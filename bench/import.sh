@@ -16,6 +16,9 @@ port=${PODIUM_BENCH_PORT:-18090}
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "Build first: ./mvnw package -DskipTests" >&2; exit 1; }
 [ -f "$catalog" ] || { echo "No catalog at $catalog" >&2; exit 1; }
+# The jar trusts the dev-only key for this run; the import needs an admin token.
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/dev-keys/public.pem MP_JWT_VERIFY_ISSUER=urn:podium:dev-only
+token=$(scripts/token.sh admin 86400)
 
 work=$(mktemp -d)
 pid=
@@ -25,7 +28,8 @@ trap cleanup EXIT
 post() { # url -> seconds; fails on a non-200 answer
   local out
   out=$(curl -s -o "$work/answer.json" -w '%{http_code} %{time_total}' \
-    -H 'Content-Type: application/json' --data-binary "@$catalog" "$1")
+    -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+    --data-binary "@$catalog" "$1")
   [ "${out%% *}" = 200 ] || { echo "HTTP ${out%% *}: $(head -c 500 "$work/answer.json")" >&2; exit 1; }
   echo "${out#* }"
 }

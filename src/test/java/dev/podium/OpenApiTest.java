@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published OpenAPI document is what frontend teams generate clients from: every operation is
- * named, summarized and documented with every answer and an example for each body, and a committed
- * snapshot catches any change to it that nobody meant.
+ * named, summarized and documented with every answer and an example for each body, every write
+ * names the bearer scheme it needs (so Swagger UI offers "Authorize"), and a committed snapshot
+ * catches any change to it that nobody meant.
  *
  * <p>After an intended change, refresh the snapshot with {@code ./mvnw test -Dtest=OpenApiTest
  * -Dupdate-openapi-snapshot=true} and commit it with the change.
@@ -89,6 +90,14 @@ class OpenApiTest {
         }
         if (entry.getKey().equals("get") && !responses.has("304")) {
           problems.add(where + ": 304 not documented");
+        }
+        boolean secured = op.has("security") && !op.get("security").isEmpty();
+        if (entry.getKey().equals("get") && secured) {
+          problems.add(where + ": a read must not need a token");
+        }
+        if (!entry.getKey().equals("get")
+            && (!secured || !responses.has("401") || !responses.has("403"))) {
+          problems.add(where + ": a write must name its bearer scheme and document 401 and 403");
         }
       }
     }

@@ -1,6 +1,9 @@
 package dev.podium.catalog;
 
 import dev.podium.common.Params;
+import dev.podium.security.LargeBody;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +34,7 @@ public class CatalogResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "importCatalog",
       summary = "Import a catalog: all or nothing, existing slugs updated, new ones created")
@@ -53,7 +57,7 @@ public class CatalogResource {
               schema = @Schema(type = SchemaType.BOOLEAN))
           @QueryParam("dryRun")
           String dryRun,
-      @NotNull Catalog.Document document) {
+      @LargeBody @NotNull Catalog.Document document) {
     return catalog.importCatalog(document, Boolean.TRUE.equals(Params.bool("dryRun", dryRun)));
   }
 

@@ -77,6 +77,25 @@ public class ApiException extends RuntimeException {
         List.of());
   }
 
+  /** Every write while no key to verify bearer tokens is configured; see security.WriteAccess. */
+  public static ApiException writesDisabled() {
+    return new ApiException(
+        503,
+        "Writes disabled",
+        "Writes are disabled: this server has no key configured to verify bearer tokens."
+            + " Reads work as usual.",
+        List.of());
+  }
+
+  /** A request body over {@code limit}, as given in the configuration (1M, 64M). */
+  public static ApiException bodyTooLarge(String limit) {
+    return new ApiException(
+        413,
+        "Request Entity Too Large",
+        "The request body is larger than the " + limit + " this address accepts.",
+        List.of());
+  }
+
   public int status() {
     return status;
   }

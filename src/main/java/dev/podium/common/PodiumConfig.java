@@ -1,5 +1,6 @@
 package dev.podium.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,6 +22,24 @@ public interface PodiumConfig {
 
   /** Search index settings. */
   Search search();
+
+  /** How large request bodies may be. */
+  Limits limits();
+
+  /** How large request bodies may be; a larger one answers 413. */
+  interface Limits {
+    /** Largest JSON body of a create or replace (env {@code PODIUM_LIMITS_BODY_SIZE}). */
+    @WithDefault("1M")
+    MemorySize bodySize();
+
+    /**
+     * Largest catalog document an import takes (env {@code PODIUM_LIMITS_CATALOG_BODY_SIZE}). It is
+     * also the server's limit for any body ({@code quarkus.http.limits.max-body-size} follows it),
+     * since that one cannot differ per address.
+     */
+    @WithDefault("64M")
+    MemorySize catalogBodySize();
+  }
 
   /** Search index settings. */
   interface Search {

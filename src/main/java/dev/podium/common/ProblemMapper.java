@@ -4,10 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -15,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /** The one place where failures become RFC 9457 problems. Nothing internal reaches a client. */
 public class ProblemMapper {
@@ -23,7 +30,61 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
-    return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    Response problem = problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    // A body refused as too large is not read to its end; don't keep the connection for more.
+    return e.status() == 413
+        ? Response.fromResponse(problem).header("Connection", "close").build()
+        : problem;
+  }
+
+  /** The problem for {@code e} at {@code path}, for answers written outside JAX-RS. */
+  public static Problem of(ApiException e, String path) {
+    return new Problem("about:blank", e.title(), e.status(), e.getMessage(), path, e.errors());
+  }
+
+  /** A request that needs a role came without a bearer token. */
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    return challenged(
+        problem(
+            401,
+            "Authentication required",
+            "This request needs a bearer token: send Authorization: Bearer <JWT>.",
+            uri,
+            List.of()),
+        BEARER);
+  }
+
+  /** A bearer token that is malformed, expired, wrongly signed or from another issuer. */
+  @ServerExceptionMapper
+  public Response invalidToken(AuthenticationFailedException e, UriInfo uri) {
+    // Only "expired" is worth telling apart: it is the one a client fixes without asking anyone.
+    String why =
+        expired(e)
+            ? "The bearer token has expired"
+            : "The bearer token is malformed or not issued by an issuer this server trusts";
+    return challenged(
+        problem(401, "Invalid token", why + "; get a new one.", uri, List.of()),
+        BEARER + ", error=\"invalid_token\", error_description=\"" + why + "\"");
+  }
+
+  /** A valid bearer token without any of the roles the operation allows. */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+    RolesAllowed allowed =
+        resource == null || resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+    String needed =
+        allowed == null ? "" : " It needs the role " + String.join(" or ", allowed.value()) + ".";
+    return challenged(
+        problem(
+            403,
+            "Forbidden",
+            "The bearer token is valid but does not grant a role that may do this." + needed,
+            uri,
+            List.of()),
+        BEARER + ", error=\"insufficient_scope\"");
   }
 
   @ServerExceptionMapper
@@ -86,6 +147,21 @@ public class ProblemMapper {
         "Something went wrong on our side; the failure is logged.",
         uri,
         List.of());
+  }
+
+  private static final String BEARER = "Bearer realm=\"podium\"";
+
+  private static Response challenged(Response problem, String challenge) {
+    return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+  }
+
+  private static boolean expired(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidJwtException jwt && jwt.hasExpired()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Response json(JsonMappingException e, String message, UriInfo uri) {

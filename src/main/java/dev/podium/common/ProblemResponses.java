@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents, in one place, what every operation of the API can answer besides success: the problem
  * responses (as {@code application/problem+json}, each with an example), {@code 304} and the
- * caching headers on reads, and the conditional headers on writes. The rules are those of the one
- * exception mapper and the one caching filter, so the document cannot drift from them operation by
- * operation.
+ * caching headers on reads, the conditional headers on writes, and 401, 403 and 503 on the
+ * operations that need a bearer token. The rules are those of the one exception mapper and the one
+ * caching filter, so the document cannot drift from them operation by operation.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -100,6 +100,14 @@ public class ProblemResponses implements OASFilter {
                 .schema(string()));
       }
     }
+    if (op.getSecurity() != null && !op.getSecurity().isEmpty()) {
+      // Quarkus marks the operations with @RolesAllowed, with bare 401 and 403 answers.
+      problems.put(
+          "401",
+          "No bearer token, or one that is malformed, expired or not from a trusted issuer.");
+      problems.put("403", "The bearer token is valid but lacks the role this needs.");
+      problems.put("503", "Writes are disabled: the server has no key to verify bearer tokens.");
+    }
     problems.put("500", "An unexpected failure; the detail is generic and the cause is logged.");
     problems.forEach(
         (status, description) -> {
@@ -135,12 +143,15 @@ public class ProblemResponses implements OASFilter {
   private static String title(int status) {
     return switch (status) {
       case 400 -> "Invalid request";
+      case 401 -> "Authentication required";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 409 -> "Conflict";
       case 412 -> "Precondition failed";
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
       case 422 -> "Unknown reference";
+      case 503 -> "Writes disabled";
       default -> "Internal error";
     };
   }

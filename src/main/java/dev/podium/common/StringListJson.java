@@ -16,6 +16,11 @@ public class StringListJson implements AttributeConverter<List<String>, String> 
 
   @Override
   public String convertToDatabaseColumn(List<String> values) {
+    return json(values);
+  }
+
+  /** The column text of {@code values}: a JSON array, or null for none. */
+  public static String json(List<String> values) {
     if (values == null || values.isEmpty()) {
       return null;
     }

@@ -4,6 +4,8 @@ import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -95,6 +97,7 @@ public class ConferenceResource {
   }
 
   @POST
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Operation(operationId = "createConference", summary = "Create a conference")
   @RequestBody(
       content =
@@ -116,6 +119,7 @@ public class ConferenceResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "replaceConference", summary = "Replace a conference and its tracks")
   @RequestBody(
@@ -139,6 +143,7 @@ public class ConferenceResource {
   }
 
   @DELETE
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "deleteConference", summary = "Delete a conference that has no talks")
   @APIResponse(responseCode = "204", description = "Deleted.")

@@ -107,13 +107,17 @@ public final class InterviewApi {
       @Schema(example = "wes-reisz")
           @NotNull
           @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+          @Size(max = Slugs.MAX)
           String speaker,
       @Schema(example = "designing-services-resilience-testing-netflix")
           @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+          @Size(max = Slugs.MAX)
           String talk,
       @Schema(example = "2019-10-22") LocalDate publishedOn,
       @Schema(example = "[\"edge-computing\", \"resiliency\"]")
-          List<@NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be a slug") String>
+          List<
+                  @NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+                  @Size(max = Slugs.MAX) String>
               topics,
       @Size(max = 5000) String intro,
       @NotEmpty List<@Valid @NotNull QA> qa) {

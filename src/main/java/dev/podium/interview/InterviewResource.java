@@ -4,6 +4,8 @@ import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -88,6 +90,7 @@ public class InterviewResource {
   }
 
   @POST
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Operation(operationId = "createInterview", summary = "Create an interview")
   @RequestBody(
       content =
@@ -109,6 +112,7 @@ public class InterviewResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "replaceInterview", summary = "Replace an interview")
   @RequestBody(
@@ -133,6 +137,7 @@ public class InterviewResource {
   }
 
   @DELETE
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "deleteInterview", summary = "Delete an interview")
   @APIResponse(responseCode = "204", description = "Deleted.")

@@ -4,6 +4,8 @@ import dev.podium.common.ApiException;
 import dev.podium.common.Links;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -146,6 +148,7 @@ public class SearchResource {
   }
 
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Path("admin/reindex")
   @Operation(operationId = "reindex", summary = "Rebuild the search index from the database")
   @APIResponse(

@@ -4,6 +4,8 @@ import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -85,6 +87,7 @@ public class SpeakerResource {
   }
 
   @POST
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Operation(operationId = "createSpeaker", summary = "Create a speaker")
   @RequestBody(
       content =
@@ -106,6 +109,7 @@ public class SpeakerResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "replaceSpeaker", summary = "Replace a speaker")
   @RequestBody(
@@ -129,6 +133,7 @@ public class SpeakerResource {
   }
 
   @DELETE
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(
       operationId = "deleteSpeaker",

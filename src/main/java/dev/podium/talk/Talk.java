@@ -65,6 +65,11 @@ public class Talk extends PanacheEntityBase {
   @Convert(converter = StringListJson.class)
   public List<String> levels = List.of();
 
+  /** Sizes of the columns the JSON of personas and learning outcomes is stored in. */
+  static final int PERSONAS_COLUMN = 20_000;
+
+  static final int OUTCOMES_COLUMN = 100_000;
+
   @Convert(converter = StringListJson.class)
   public List<String> personas = List.of();
 

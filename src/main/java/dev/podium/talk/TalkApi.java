@@ -162,18 +162,25 @@ public final class TalkApi {
           @Schema(example = "Microservices are usually designed for availability…")
           @Size(max = 20000)
           String summary,
-      @Schema(example = "qcon-sf-2017") @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+      @Schema(example = "qcon-sf-2017")
+          @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+          @Size(max = Slugs.MAX)
           String conference,
       @Schema(
               example = "devops-you-build-it-you-run-it",
               description = "Slug of a track of the talk's conference.")
           @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+          @Size(max = Slugs.MAX)
           String track,
       @Schema(example = "[\"nora-jones\"]")
-          List<@NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be a slug") String>
+          List<
+                  @NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+                  @Size(max = Slugs.MAX) String>
               speakers,
       @Schema(example = "[\"resiliency\", \"chaos-engineering\"]")
-          List<@NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be a slug") String>
+          List<
+                  @NotBlank @Pattern(regexp = Slugs.PATTERN, message = "must be a slug")
+                  @Size(max = Slugs.MAX) String>
               topics,
       Type type,
       List<Level> levels,

@@ -6,6 +6,8 @@ import dev.podium.common.Page;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
 import dev.podium.search.SearchService;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -157,6 +159,7 @@ public class TalkResource {
   }
 
   @POST
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Operation(operationId = "createTalk", summary = "Create a talk")
   @RequestBody(
       content =
@@ -178,6 +181,7 @@ public class TalkResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "replaceTalk", summary = "Replace a talk")
   @RequestBody(
@@ -202,6 +206,7 @@ public class TalkResource {
   }
 
   @DELETE
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "deleteTalk", summary = "Delete a talk no interview refers to")
   @APIResponse(responseCode = "204", description = "Deleted.")

@@ -9,6 +9,7 @@ import dev.podium.common.Page;
 import dev.podium.common.PageRequest;
 import dev.podium.common.References;
 import dev.podium.common.Referrers;
+import dev.podium.common.StringListJson;
 import dev.podium.common.Where;
 import dev.podium.conference.Conference;
 import dev.podium.interview.InterviewApi;
@@ -259,15 +260,28 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
         input.levels() == null
             ? List.of()
             : input.levels().stream().distinct().map(Enum::name).toList();
-    t.personas = input.personas() == null ? List.of() : List.copyOf(input.personas());
+    t.personas = storedList(in, "personas", input.personas(), Talk.PERSONAS_COLUMN);
     t.learningOutcomes =
-        input.learningOutcomes() == null ? List.of() : List.copyOf(input.learningOutcomes());
+        storedList(in, "learningOutcomes", input.learningOutcomes(), Talk.OUTCOMES_COLUMN);
     t.language = input.language();
     t.startsAt = input.startsAt();
     t.durationMinutes = input.durationMinutes();
     t.room = input.room();
     t.videoUrl = input.videoUrl();
     t.slidesUrl = input.slidesUrl();
+  }
+
+  /**
+   * A list stored as JSON in one column: each item is within its length, but many of them could
+   * overflow the column, which is an input error rather than a failing insert.
+   */
+  private static List<String> storedList(Inputs in, String field, List<String> values, int column) {
+    List<String> list = values == null ? List.of() : List.copyOf(values);
+    String stored = StringListJson.json(list);
+    if (stored != null && stored.length() > column) {
+      in.error(field, "is too long: at most " + column + " characters together");
+    }
+    return list;
   }
 
   @Override

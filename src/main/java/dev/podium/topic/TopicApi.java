@@ -69,6 +69,7 @@ public final class TopicApi {
           String description,
       @Schema(example = "resiliency", description = "Slug of a broader topic.")
           @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase words joined by hyphens")
+          @Size(max = Slugs.MAX)
           String parent) {
 
     public static Input of(Topic t) {

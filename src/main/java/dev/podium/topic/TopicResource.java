@@ -4,6 +4,8 @@ import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
 import dev.podium.common.Params;
+import dev.podium.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -105,6 +107,7 @@ public class TopicResource {
   }
 
   @POST
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Operation(operationId = "createTopic", summary = "Create a topic")
   @RequestBody(
       content =
@@ -126,6 +129,7 @@ public class TopicResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "replaceTopic", summary = "Replace a topic")
   @RequestBody(
@@ -149,6 +153,7 @@ public class TopicResource {
   }
 
   @DELETE
+  @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
   @Operation(operationId = "deleteTopic", summary = "Delete a topic nothing refers to")
   @APIResponse(responseCode = "204", description = "Deleted.")

@@ -57,11 +57,6 @@ TOKEN = subprocess.run([os.path.join(ROOT, "scripts", "token.sh"), "admin", "864
                        capture_output=True, text=True, check=True).stdout.strip()
 
 
-# The jar trusts the dev-only key for this run; the import and the reindex need an admin token.
-TOKEN = subprocess.run([os.path.join(ROOT, "scripts", "token.sh"), "admin", "86400"],
-                       capture_output=True, text=True, check=True).stdout.strip()
-
-
 def request(conn, method, path, body=None):
     headers = {"Content-Type": "application/json"} if body is not None else {}
     if method != "GET":

@@ -104,6 +104,11 @@ public class CatalogService {
     // Nothing may reach the database before every entry is checked: new entities are only
     // persisted at the end, so no query may flush half-applied state.
     em.setFlushMode(FlushModeType.COMMIT);
+    if (!dryRun) {
+      // Before anything is read: an import decides what to create and what to update from what
+      // it reads, so overlapping imports must run one after the other, each seeing the last.
+      changes.lock();
+    }
     List<Problem.FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<Catalog.Document> v : validator.validate(doc)) {
       String field = "$." + v.getPropertyPath().toString().replaceAll("\\.?<[a-z ]+>", "");

@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Appends to the change log. It joins the caller's transaction (and refuses to run without one), so
- * a change row commits or rolls back with the write it describes. The first append of a transaction
- * takes the change-log lock, so ids are in commit order, and announces a {@link Committed} event
- * that observers receive once that transaction has committed.
+ * a change row commits or rolls back with the write it describes. Writers take the change-log lock
+ * ({@link #lock()}) before they read what they change and hold it until they commit, so writes run
+ * one after another and change ids are in commit order. The first append of a transaction announces
+ * a {@link Committed} event that observers receive once that transaction has committed.
  */
 @ApplicationScoped
 public class ChangeLog implements PanacheRepository<Change> {
@@ -24,6 +25,7 @@ public class ChangeLog implements PanacheRepository<Change> {
   public static final String DELETE = "delete";
   private static final String FEED = "changes";
   private static final Object LOCKED = ChangeLog.class.getName() + ".locked";
+  private static final Object ANNOUNCED = ChangeLog.class.getName() + ".announced";
 
   /** Fired at most once per transaction that appended changes; observe it AFTER_SUCCESS. */
   public record Committed() {}
@@ -39,13 +41,31 @@ public class ChangeLog implements PanacheRepository<Change> {
     this.committed = committed;
   }
 
+  /**
+   * Takes the change-log lock for the rest of the current transaction; a second call is free.
+   *
+   * <p>A writer takes it first, before it reads what it is about to change. It then sees every
+   * write committed before it, so two imports of the same new slug cannot both decide to create it
+   * (a unique-key failure at commit), and an update never overwrites a write it did not see. And no
+   * writer waits for this lock while holding a row lock, which would deadlock with a writer holding
+   * this lock and waiting for that row.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void record(String kind, String slug, String op) {
+  public void lock() {
     if (transaction.getResource(LOCKED) == null) {
       getEntityManager()
           .createNativeQuery("SELECT id FROM change_log_lock WHERE id = 1 FOR UPDATE")
           .getSingleResult();
       transaction.putResource(LOCKED, Boolean.TRUE);
+    }
+  }
+
+  /** Appends a change, taking the lock if the writer has not yet. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(String kind, String slug, String op) {
+    lock();
+    if (transaction.getResource(ANNOUNCED) == null) {
+      transaction.putResource(ANNOUNCED, Boolean.TRUE);
       committed.fire(new Committed());
     }
     Change change = new Change();

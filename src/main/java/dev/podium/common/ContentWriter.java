@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
  * Create, replace and delete for one kind of content, the same way for every kind: slugs are unique
  * (409), references must exist (422), {@code If-Match} must name the current representation (412),
  * what is still referenced is not deleted (409), and every write that changes something appends to
- * the change log in the same transaction.
+ * the change log in the same transaction. Each write takes the change-log lock before it reads, so
+ * it sees every write committed before it: of two creates of one slug the second is a 409, and of
+ * two writers holding the same tag the second is a 412.
  *
  * @param <E> the entity
  * @param <I> the input record (the catalog format of the kind)
@@ -68,6 +70,7 @@ public abstract class ContentWriter<E extends PanacheEntityBase, I, D> {
 
   @Transactional
   public D create(I input) {
+    changes.lock();
     String slug = slugOf(input) != null ? slugOf(input) : Slugs.of(titleOf(input));
     if (slug == null) {
       throw ApiException.badRequest("$.slug", "cannot be made from the name; give one");
@@ -109,6 +112,7 @@ public abstract class ContentWriter<E extends PanacheEntityBase, I, D> {
   }
 
   private E lockedForWrite(String slug, String ifMatch) {
+    changes.lock();
     E entity = find(slug, true);
     if (entity == null) {
       throw ApiException.notFound(kind(), slug);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * No lost update: clients that all hold the same tag and replace a talk at the same moment with
  * {@code If-Match} get one success and otherwise {@code 412}, and what is stored is the winner's
- * write.
+ * write. Likewise of clients creating one slug at once, one creates it and the others get {@code
+ * 409}.
  */
 @QuarkusTest
 class ConcurrentUpdateTest {
@@ -102,6 +103,37 @@ class ConcurrentUpdateTest {
       assertThat(read(stored.asString()).path("title").asText())
           .isEqualTo("Round " + round + " by client " + winner.client());
     }
+
+    Api.delete("talks", slug);
+  }
+
+  @Test
+  void ofEightClientsCreatingTheSameSlugOneCreatesAndTheOthersConflict() throws Exception {
+    String slug = unique("created-once");
+    CyclicBarrier start = new CyclicBarrier(CLIENTS);
+    List<Future<Answer>> pending = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      String body = talk(slug, "Created by client " + client);
+      pending.add(
+          clients.submit(
+              () -> {
+                start.await(30, TimeUnit.SECONDS);
+                return Answer.of(client, json(body).post(BASE + "/talks"));
+              }));
+    }
+    List<Answer> answers = new ArrayList<>();
+    for (Future<Answer> answer : pending) {
+      answers.add(answer.get(60, TimeUnit.SECONDS));
+    }
+
+    List<Answer> created = answers.stream().filter(a -> a.status() == 201).toList();
+    assertThat(created).as("creations of %s", answers).hasSize(1);
+    assertThat(answers.stream().filter(a -> a.status() == 409).count())
+        .as("%s", answers)
+        .isEqualTo(CLIENTS - 1);
+    assertThat(read(given().get(BASE + "/talks/" + slug).asString()))
+        .isEqualTo(read(created.get(0).body()));
 
     Api.delete("talks", slug);
   }

@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.lucene.document.Document;
@@ -50,14 +50,23 @@ public class Indexer {
   private static final int BATCH = 50_000;
   private static final int CHUNK = 500;
   private static final Duration WAIT = Duration.ofSeconds(60);
+  // Rebuilding or catching up on a large database can outlast the default transaction timeout
+  // (a few minutes on a busy machine); a timed-out read would fail and be retried forever.
+  private static final int READ_TIMEOUT_SECONDS = 1800;
 
   private final SearchIndex index;
   private final SearchDocuments documents;
   private final ChangeLog changes;
   private final EntityManager em;
   private final Clock clock;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "podium-indexer"));
+  private final ThreadPoolExecutor worker =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new LinkedBlockingQueue<>(),
+          r -> new Thread(r, "podium-indexer"));
 
   public Indexer(
       SearchIndex index,
@@ -72,8 +81,20 @@ public class Indexer {
     this.clock = clock;
   }
 
+  /**
+   * Starts catching up without waiting for it: after a crash with many changes not yet indexed, or
+   * with the index to be rebuilt, that can take minutes, and a start that timed out waiting would
+   * fail every time. Readiness reports the index behind until it has caught up.
+   */
   void onStart(@Observes StartupEvent event) {
-    await(worker.submit(this::catchUpNow));
+    worker.execute(
+        () -> {
+          try {
+            catchUpNow();
+          } catch (IOException | RuntimeException e) {
+            LOG.error("Catching up the search index at start failed; polling will retry", e);
+          }
+        });
   }
 
   /** After a transaction that wrote changes has committed: index them before answering. */
@@ -94,6 +115,9 @@ public class Indexer {
   void poll() {
     if (worker.isShutdown()) {
       return; // shutting down: the index has committed what it applied
+    }
+    if (worker.getActiveCount() > 0 || !worker.getQueue().isEmpty()) {
+      return; // a catch-up is running or queued and reads the log to its end
     }
     try {
       await(worker.submit(this::catchUpNow));
@@ -151,7 +175,7 @@ public class Indexer {
       if (batch.isEmpty()) {
         break;
       }
-      QuarkusTransaction.requiringNew().run(() -> apply(batch));
+      QuarkusTransaction.requiringNew().timeout(READ_TIMEOUT_SECONDS).run(() -> apply(batch));
       reached = batch.get(batch.size() - 1).id;
     }
     if (reached != start) {
@@ -168,6 +192,7 @@ public class Indexer {
     writer.deleteAll();
     int count =
         QuarkusTransaction.requiringNew()
+            .timeout(READ_TIMEOUT_SECONDS)
             .call(
                 () ->
                     writeEach(Topic.class)

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the index is open and not too far behind the change log. */
+/**
+ * Ready when the index is open, built, and not too far behind the change log. While it is rebuilt
+ * (at the first start, or after it was lost) it holds only part of the database and is not ready.
+ */
 @Readiness
 @ApplicationScoped
 public class SearchHealth implements HealthCheck {
@@ -28,8 +31,9 @@ public class SearchHealth implements HealthCheck {
     long indexed = index.lastChange();
     long behind = Math.max(0, QuarkusTransaction.requiringNew().call(changes::lastId) - indexed);
     return HealthCheckResponse.named("Search index")
-        .status(index.isOpen() && behind <= config.search().maxBehind())
+        .status(index.isOpen() && !index.rebuildNeeded() && behind <= config.search().maxBehind())
         .withData("open", index.isOpen())
+        .withData("rebuilding", index.rebuildNeeded())
         .withData("lastChange", indexed)
         .withData("changesBehind", behind)
         .build();

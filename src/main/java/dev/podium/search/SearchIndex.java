@@ -41,7 +41,7 @@ public class SearchIndex {
   private Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
-  private boolean rebuildNeeded;
+  private volatile boolean rebuildNeeded;
   private volatile long lastChange;
   private IndexReader facetReader;
   private SortedSetDocValuesReaderState facetState;

@@ -35,6 +35,7 @@ class SearchHealthTest {
   void readinessReportsTheIndexOpenAndCaughtUp() {
     JsonNode data = searchCheck();
     assertThat(data.path("open").asBoolean()).isTrue();
+    assertThat(data.path("rebuilding").asBoolean()).isFalse();
     assertThat(data.path("changesBehind").isNumber()).isTrue();
     assertThat(data.path("changesBehind").asLong()).isZero();
     assertThat(data.path("lastChange").asLong()).isPositive();

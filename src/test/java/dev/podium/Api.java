@@ -20,10 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What the HTTP contract tests share: unique slugs, JSON requests, problem assertions, walking a
- * list page by page, the conditional request rules, and fixing "now".
+ * list page by page, the conditional request rules, requests made at the same moment, and fixing
+ * "now".
  *
  * <p>Every test that writes uses slugs of its own, so tests never see each other's data, and what
  * they create refers only to what they created: the demo data stays as it was imported.
@@ -165,6 +172,38 @@ public final class Api {
 
     given().header("If-Match", newTag).delete(path).then().statusCode(204);
     assertProblem(given().get(path), 404);
+  }
+
+  /** What a request got back, read on the thread that made it. */
+  public record Answer(int status, String contentType, String body) {}
+
+  /**
+   * Makes the requests from threads of their own, all released at the same moment, and answers what
+   * each got back, in the order given.
+   */
+  public static List<Answer> atOnce(List<Supplier<Response>> requests) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+    try {
+      CyclicBarrier start = new CyclicBarrier(requests.size());
+      List<Future<Answer>> pending = new ArrayList<>();
+      for (Supplier<Response> request : requests) {
+        pending.add(
+            threads.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  Response response = request.get();
+                  return new Answer(
+                      response.statusCode(), response.contentType(), response.asString());
+                }));
+      }
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> answer : pending) {
+        answers.add(answer.get(120, TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   /** The slugs of the items of a list answer. */

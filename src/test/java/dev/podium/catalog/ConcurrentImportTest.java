@@ -1,6 +1,7 @@
 package dev.podium.catalog;
 
 import static dev.podium.Api.BASE;
+import static dev.podium.Api.atOnce;
 import static dev.podium.Api.json;
 import static dev.podium.Api.unique;
 import static io.restassured.RestAssured.given;
@@ -10,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podium.Api;
+import dev.podium.Api.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.security.SecureRandom;
@@ -20,12 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,13 +41,6 @@ class ConcurrentImportTest {
   private static final int OWN = 15;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final ExecutorService importers = Executors.newFixedThreadPool(IMPORTS + WRITERS);
-
-  @AfterEach
-  void stopImporters() {
-    importers.shutdownNow();
-  }
 
   /** A word found nowhere else and kept whole by the analyzers: lowercase letters only. */
   private static String word() {
@@ -119,46 +109,27 @@ class ConcurrentImportTest {
     }
   }
 
-  /** What one import or write got back; {@code version} is null for a write. */
-  private record Answer(String version, int status, String body) {}
-
   @Test
   void overlappingImportsLeaveTheDatabaseAndTheIndexConsistent() throws Exception {
     Talks talks = Talks.make(unique("race"));
     Api.create("speakers", "{\"slug\": \"%s\", \"name\": \"Ann\"}".formatted(talks.speaker()));
 
     for (int round = 1; round <= ROUNDS; round++) {
-      CyclicBarrier start = new CyclicBarrier(IMPORTS + WRITERS);
-      List<Future<Answer>> pending = new ArrayList<>();
+      List<String> versions = new ArrayList<>();
+      List<Supplier<Response>> requests = new ArrayList<>();
       for (int n = 0; n < IMPORTS; n++) {
         String version = "r" + round + "i" + n + word();
         String document = talks.document(n, version, "Ann " + word());
-        pending.add(
-            importers.submit(
-                () -> {
-                  start.await(30, TimeUnit.SECONDS);
-                  Response answer = json(document).post(BASE + "/catalog");
-                  return new Answer(version, answer.statusCode(), answer.asString());
-                }));
+        versions.add(version);
+        requests.add(() -> json(document).post(BASE + "/catalog"));
       }
       // Writers renaming a speaker that every import updates.
       for (int n = 0; n < WRITERS; n++) {
         String speaker = "{\"name\": \"Ann %s\"}".formatted(word());
-        pending.add(
-            importers.submit(
-                () -> {
-                  start.await(30, TimeUnit.SECONDS);
-                  Response answer = json(speaker).put(BASE + "/speakers/" + talks.speaker());
-                  return new Answer(null, answer.statusCode(), answer.asString());
-                }));
+        requests.add(() -> json(speaker).put(BASE + "/speakers/" + talks.speaker()));
       }
-      Set<String> versions = new HashSet<>();
-      for (Future<Answer> pendingAnswer : pending) {
-        Answer answer = pendingAnswer.get(120, TimeUnit.SECONDS);
+      for (Answer answer : atOnce(requests)) {
         assertThat(answer.status()).as("round %d: %s", round, answer).isEqualTo(200);
-        if (answer.version() != null) {
-          versions.add(answer.version());
-        }
       }
 
       Map<String, String> titles = titlesIn(talks.conference());

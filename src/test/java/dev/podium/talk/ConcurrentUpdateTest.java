@@ -2,6 +2,7 @@ package dev.podium.talk;
 
 import static dev.podium.Api.BASE;
 import static dev.podium.Api.PROBLEM;
+import static dev.podium.Api.atOnce;
 import static dev.podium.Api.json;
 import static dev.podium.Api.unique;
 import static io.restassured.RestAssured.given;
@@ -10,16 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podium.Api;
+import dev.podium.Api.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,21 +33,6 @@ class ConcurrentUpdateTest {
   private static final int ROUNDS = 5;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-
-  /** What one client got back. */
-  private record Answer(int client, int status, String contentType, String body) {
-    static Answer of(int client, Response response) {
-      return new Answer(
-          client, response.statusCode(), response.contentType(), response.body().asString());
-    }
-  }
-
-  @AfterEach
-  void stopClients() {
-    clients.shutdownNow();
-  }
-
   private static String talk(String slug, String title) {
     return """
         {"slug": "%s", "title": "%s", "abstract": "Written by %s.", "levels": ["advanced"]}
@@ -61,6 +44,14 @@ class ConcurrentUpdateTest {
     return MAPPER.readTree(json);
   }
 
+  /** The positions of the answers with this status. */
+  private static List<Integer> with(int status, List<Answer> answers) {
+    return IntStream.range(0, answers.size())
+        .filter(i -> answers.get(i).status() == status)
+        .boxed()
+        .toList();
+  }
+
   @Test
   void ofEightWritersHoldingTheSameTagExactlyOneWinsEachRound() throws Exception {
     String slug = Api.create("talks", talk(unique("contended"), "Round 0"));
@@ -68,40 +59,28 @@ class ConcurrentUpdateTest {
 
     for (int round = 1; round <= ROUNDS; round++) {
       String tag = Api.etag(path);
-      CyclicBarrier start = new CyclicBarrier(CLIENTS);
-      List<Future<Answer>> pending = new ArrayList<>();
+      List<Supplier<Response>> writes = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
-        int client = c;
-        String body = talk(slug, "Round " + round + " by client " + client);
-        pending.add(
-            clients.submit(
-                () -> {
-                  start.await(30, TimeUnit.SECONDS);
-                  return Answer.of(client, json(body).header("If-Match", tag).put(path));
-                }));
+        String body = talk(slug, "Round " + round + " by client " + c);
+        writes.add(() -> json(body).header("If-Match", tag).put(path));
       }
-      List<Answer> answers = new ArrayList<>();
-      for (Future<Answer> answer : pending) {
-        answers.add(answer.get(60, TimeUnit.SECONDS));
-      }
+      List<Answer> answers = atOnce(writes);
 
-      List<Answer> won = answers.stream().filter(a -> a.status() == 200).toList();
-      List<Answer> lost = answers.stream().filter(a -> a.status() != 200).toList();
+      List<Integer> won = with(200, answers);
       assertThat(won).as("round %d: successes of %s", round, answers).hasSize(1);
-      assertThat(lost).as("round %d", round).hasSize(CLIENTS - 1);
-      for (Answer a : lost) {
-        assertThat(a.status()).as("round %d, client %d: %s", round, a.client(), a).isEqualTo(412);
-        assertThat(a.contentType()).startsWith(PROBLEM);
-        assertThat(read(a.body()).path("status").asInt()).isEqualTo(412);
+      assertThat(with(412, answers)).as("round %d: %s", round, answers).hasSize(CLIENTS - 1);
+      for (int lost : with(412, answers)) {
+        assertThat(answers.get(lost).contentType()).startsWith(PROBLEM);
+        assertThat(read(answers.get(lost).body()).path("status").asInt()).isEqualTo(412);
       }
 
-      Answer winner = won.get(0);
+      int winner = won.get(0);
       Response stored = given().get(path);
       stored.then().statusCode(200);
       assertThat(stored.header("ETag")).isNotEqualTo(tag);
-      assertThat(read(stored.asString())).isEqualTo(read(winner.body()));
+      assertThat(read(stored.asString())).isEqualTo(read(answers.get(winner).body()));
       assertThat(read(stored.asString()).path("title").asText())
-          .isEqualTo("Round " + round + " by client " + winner.client());
+          .isEqualTo("Round " + round + " by client " + winner);
     }
 
     Api.delete("talks", slug);
@@ -110,30 +89,18 @@ class ConcurrentUpdateTest {
   @Test
   void ofEightClientsCreatingTheSameSlugOneCreatesAndTheOthersConflict() throws Exception {
     String slug = unique("created-once");
-    CyclicBarrier start = new CyclicBarrier(CLIENTS);
-    List<Future<Answer>> pending = new ArrayList<>();
+    List<Supplier<Response>> creates = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
-      int client = c;
-      String body = talk(slug, "Created by client " + client);
-      pending.add(
-          clients.submit(
-              () -> {
-                start.await(30, TimeUnit.SECONDS);
-                return Answer.of(client, json(body).post(BASE + "/talks"));
-              }));
+      String body = talk(slug, "Created by client " + c);
+      creates.add(() -> json(body).post(BASE + "/talks"));
     }
-    List<Answer> answers = new ArrayList<>();
-    for (Future<Answer> answer : pending) {
-      answers.add(answer.get(60, TimeUnit.SECONDS));
-    }
+    List<Answer> answers = atOnce(creates);
 
-    List<Answer> created = answers.stream().filter(a -> a.status() == 201).toList();
+    List<Integer> created = with(201, answers);
     assertThat(created).as("creations of %s", answers).hasSize(1);
-    assertThat(answers.stream().filter(a -> a.status() == 409).count())
-        .as("%s", answers)
-        .isEqualTo(CLIENTS - 1);
+    assertThat(with(409, answers)).as("%s", answers).hasSize(CLIENTS - 1);
     assertThat(read(given().get(BASE + "/talks/" + slug).asString()))
-        .isEqualTo(read(created.get(0).body()));
+        .isEqualTo(read(answers.get(created.get(0)).body()));
 
     Api.delete("talks", slug);
   }

@@ -21,7 +21,7 @@
 #   PODIUM_CRASH_TALKS   talks per catalog (default 20000; 30,000 is about 40 MB)
 #   PODIUM_CRASH_POINTS  where in the import to kill it, as percentages of the time the full
 #                        import took in step 2 (default "20 55 85")
-#   PODIUM_TOKEN         bearer token sent with every API request, if writes need one
+#   PODIUM_TOKEN         an admin token to send instead of one minted from the dev-only key
 #   PODIUM_CRASH_KEEP    set to 1 to keep the work folder (data, logs) when a check fails
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -32,11 +32,16 @@ readonly TALKS=${PODIUM_CRASH_TALKS:-20000}
 read -r -a POINTS <<<"${PODIUM_CRASH_POINTS:-20 55 85}"
 readonly BASE="http://127.0.0.1:$PORT"
 readonly KINDS=(talks speakers topics conferences interviews)
-# The Authorization header, in one place; empty unless PODIUM_TOKEN is set.
-AUTH=()
-if [ -n "${PODIUM_TOKEN:-}" ]; then
-  AUTH=(-H "Authorization: Bearer $PODIUM_TOKEN")
+# Writes need a bearer token. Unless PODIUM_TOKEN brings one (for a service given its identity
+# provider's key through MP_JWT_VERIFY_PUBLICKEY_LOCATION and MP_JWT_VERIFY_ISSUER), the service
+# trusts the dev-only key for this run and an admin token is minted with it.
+if [ -z "${PODIUM_TOKEN:-}" ]; then
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/dev-keys/public.pem
+  export MP_JWT_VERIFY_ISSUER=urn:podium:dev-only
+  PODIUM_TOKEN=$(scripts/token.sh admin 86400)
 fi
+# The Authorization header, in one place, sent with every API request.
+AUTH=(-H "Authorization: Bearer $PODIUM_TOKEN")
 
 [ -f "$JAR" ] || {
   echo "crash-test: no $JAR; build first: ./mvnw package -DskipTests" >&2

@@ -11,6 +11,9 @@ any other for typo-tolerant search to mix them up, so a search for it finds exac
 this catalog.
 Per 100 talks: 50 speakers, one conference with four tracks and 5 interviews; 40 topics (8 of
 them sub-topics) in all. The same arguments always give the same document.
+
+It needs no data: the text is drawn from a fixed word list. For realistic text and shapes at a
+hundredfold scale, bench/generate.py draws on the PyVideo catalog instead.
 """
 import hashlib
 import json

@@ -54,7 +54,13 @@ public class ChangeResource {
       """;
 
   @GET
-  @Operation(operationId = "listChanges", summary = "What changed since a point, oldest first")
+  @Operation(
+      operationId = "listChanges",
+      summary = "What changed since a point, oldest first",
+      description =
+          "The change feed, oldest first, for a static site builder or an offline app: each "
+              + "item names the `kind` and `slug` that was created or updated (`upsert`) or "
+              + "deleted. Keep `page.next` and ask again with it as `since` later.")
   @APIResponse(
       responseCode = "200",
       description =

@@ -1,5 +1,8 @@
 package dev.podium.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -54,6 +57,8 @@ public class ProblemResponses implements OASFilter {
         op.getResponses().addAPIResponse("304", notModified());
         withCachingHeaders(op.getResponses().getAPIResponse("200"));
         op.addParameter(header("If-None-Match", "Answer 304 when this tag is still current."));
+        // Reads are public; an empty requirement says so, rather than leaving it to be guessed.
+        op.setSecurity(new ArrayList<>());
       }
       case POST -> {
         problems.put("400", "The body is malformed or has invalid fields; `errors` names them.");
@@ -90,6 +95,9 @@ public class ProblemResponses implements OASFilter {
           .forEach(
               p -> p.description("Only change it if this is still its current `ETag` (else 412)."));
     }
+    if (op.getParameters() != null) {
+      op.getParameters().forEach(ProblemResponses::enumOnItems);
+    }
     if (list) {
       APIResponse ok = op.getResponses().getAPIResponse("200");
       if (ok != null) {
@@ -120,17 +128,31 @@ public class ProblemResponses implements OASFilter {
         });
   }
 
+  /**
+   * A repeatable parameter ({@code ?type=talk&type=speaker}) is an array whose items take the
+   * enum's values; the annotations can only put the enum on the array itself.
+   */
+  private static void enumOnItems(Parameter parameter) {
+    Schema schema = parameter.getSchema();
+    if (schema != null
+        && schema.getEnumeration() != null
+        && schema.getItems() != null
+        && schema.getType() != null
+        && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+      schema.getItems().setEnumeration(schema.getEnumeration());
+      schema.setEnumeration(null);
+    }
+  }
+
   private static APIResponse problem(int status, String description, String path) {
-    String example =
-        "{\"type\":\"about:blank\",\"title\":\""
-            + title(status)
-            + "\",\"status\":"
-            + status
-            + ",\"detail\":\""
-            + description.replace("\"", "'").replace("`", "")
-            + "\",\"instance\":\""
-            + path
-            + "\"}";
+    // A map, not JSON text: an example value is the body itself, so tools validate it against the
+    // Problem schema (a string would be an example of a string).
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("type", "about:blank");
+    example.put("title", title(status));
+    example.put("status", status);
+    example.put("detail", description.replace("`", ""));
+    example.put("instance", path);
     MediaType media =
         OASFactory.createMediaType()
             .schema(OASFactory.createSchema().ref(PROBLEM_REF))
@@ -184,6 +206,6 @@ public class ProblemResponses implements OASFilter {
   }
 
   private static Schema string() {
-    return OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING));
+    return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
   }
 }

@@ -162,7 +162,7 @@ test("a write with a token, If-Match, and the change feed that reports it", asyn
   // Where the feed is now: follow page.next until fewer items than the limit come back.
   let since: string | undefined;
   for (let i = 0; i < 100; i++) {
-    const feed = ok(await api.GET("/api/v1/changes", { params: { query: { since, limit: "100" } } }));
+    const feed = ok(await api.GET("/api/v1/changes", { params: { query: { since, limit: 100 } } }));
     since = feed.page.next ?? since;
     if (feed.items.length < 100) break;
   }

@@ -123,7 +123,8 @@ public class ProblemResponses implements OASFilter {
           // Replaces the bare "Bad Request" that SmallRye adds for validated bodies.
           if (existing == null || existing.getContent() == null) {
             op.getResponses()
-                .addAPIResponse(status, problem(Integer.parseInt(status), description, path));
+                .addAPIResponse(
+                    status, problem(Integer.parseInt(status), method, description, path));
           }
         });
   }
@@ -144,12 +145,13 @@ public class ProblemResponses implements OASFilter {
     }
   }
 
-  private static APIResponse problem(int status, String description, String path) {
+  private static APIResponse problem(
+      int status, PathItem.HttpMethod method, String description, String path) {
     // A map, not JSON text: an example value is the body itself, so tools validate it against the
     // Problem schema (a string would be an example of a string).
     Map<String, Object> example = new LinkedHashMap<>();
     example.put("type", "about:blank");
-    example.put("title", title(status));
+    example.put("title", title(status, method, path));
     example.put("status", status);
     example.put("detail", description.replace("`", ""));
     example.put("instance", path);
@@ -162,9 +164,11 @@ public class ProblemResponses implements OASFilter {
         .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
   }
 
-  private static String title(int status) {
+  /** The title the exception mapper gives this answer (see ApiException and ProblemMapper). */
+  private static String title(int status, PathItem.HttpMethod method, String path) {
+    boolean catalogImport = path.endsWith("/catalog") && method == PathItem.HttpMethod.POST;
     return switch (status) {
-      case 400 -> "Invalid request";
+      case 400 -> method == PathItem.HttpMethod.GET ? "Invalid parameter" : "Invalid request";
       case 401 -> "Authentication required";
       case 403 -> "Forbidden";
       case 404 -> "Not found";
@@ -172,7 +176,7 @@ public class ProblemResponses implements OASFilter {
       case 412 -> "Precondition failed";
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
-      case 422 -> "Unknown reference";
+      case 422 -> catalogImport ? "Invalid catalog" : "Unknown reference";
       case 503 -> "Writes disabled";
       default -> "Internal error";
     };

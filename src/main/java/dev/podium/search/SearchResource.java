@@ -147,7 +147,16 @@ public class SearchResource {
   public Suggestions suggest(
       @Parameter(description = "The text typed so far.", example = "resil") @QueryParam("q")
           String q,
-      @Parameter(description = "How many, 1 to 20 (default 8).", example = "8") @QueryParam("limit")
+      @Parameter(
+              description = "How many, 1 to 20 (default 8).",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "20",
+                      defaultValue = "8"),
+              example = "8")
+          @QueryParam("limit")
           String limit) {
     if (q != null && q.length() > SearchService.MAX_QUERY) {
       throw ApiException.badParameter(

@@ -1,6 +1,7 @@
 package dev.podium.talk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.podium.common.LimitParam;
 import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
@@ -167,10 +168,8 @@ public class TalkResource {
   public Map<String, List<JsonNode>> related(
       @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
           String slug,
-      @Parameter(description = "How many, 1 to 100 (default 20).", example = "5")
-          @QueryParam("limit")
-          String limit) {
-    return Map.of("items", search.related(Params.slug("slug", slug), Params.limit(limit)));
+      @BeanParam LimitParam limit) {
+    return Map.of("items", search.related(Params.slug("slug", slug), limit.value()));
   }
 
   @POST

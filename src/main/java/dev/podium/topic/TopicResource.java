@@ -1,5 +1,6 @@
 package dev.podium.topic;
 
+import dev.podium.common.LimitParam;
 import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
@@ -97,7 +98,7 @@ public class TopicResource {
               + "topic or a sub-topic at the reference conference (`conference`, by default the "
               + "latest conference with talks on the topic); `pastPresentations` are those of "
               + "earlier conferences, newest first; `interviews` are the interviews on the topic, "
-              + "newest first. Items are summaries with excerpts.")
+              + "newest first. Items are summaries with excerpts; `limit` caps each of the three lists.")
   @APIResponse(
       responseCode = "200",
       description = "Everything a topic page shows.",
@@ -114,12 +115,8 @@ public class TopicResource {
               example = "qcon-sf-2019")
           @QueryParam("conference")
           String conference,
-      @Parameter(
-              description = "The most items in each section, 1 to 100 (default 20).",
-              example = "20")
-          @QueryParam("limit")
-          String limit) {
-    return overview.of(slug, Params.slug("conference", conference), Params.limit(limit));
+      @BeanParam LimitParam limit) {
+    return overview.of(slug, Params.slug("conference", conference), limit.value());
   }
 
   @POST

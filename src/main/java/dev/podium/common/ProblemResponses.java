@@ -18,9 +18,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents, in one place, what every operation of the API can answer besides success: the problem
  * responses (as {@code application/problem+json}, each with an example), {@code 304} and the
- * caching headers on reads, the conditional headers on writes, and 401, 403 and 503 on the
- * operations that need a bearer token. The rules are those of the one exception mapper and the one
- * caching filter, so the document cannot drift from them operation by operation.
+ * caching headers on reads, the conditional headers on writes, 401, 403 and 503 on the operations
+ * that need a bearer token and an empty security requirement on reads, which need none. The rules
+ * are those of the one exception mapper and the one caching filter, so the document cannot drift
+ * from them operation by operation. (It also moves the enum of a repeatable parameter onto its
+ * items, where the annotations cannot put it.)
  */
 public class ProblemResponses implements OASFilter {
 

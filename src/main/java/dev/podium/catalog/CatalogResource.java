@@ -37,7 +37,12 @@ public class CatalogResource {
   @RolesAllowed(Roles.ADMIN)
   @Operation(
       operationId = "importCatalog",
-      summary = "Import a catalog: all or nothing, existing slugs updated, new ones created")
+      summary = "Import a catalog: all or nothing, existing slugs updated, new ones created",
+      description =
+          "Merges a catalog document: new slugs are created, existing ones updated, "
+              + "identical ones left alone. All or nothing: one invalid entry rejects the whole "
+              + "document with a `422` listing every bad entry by JSON path. With `dryRun=true` "
+              + "it only checks.")
   @RequestBody(
       content =
           @Content(
@@ -64,7 +69,11 @@ public class CatalogResource {
   @GET
   @Operation(
       operationId = "exportCatalog",
-      summary = "Export the catalog, or one conference with what it refers to")
+      summary = "Export the catalog, or one conference with what it refers to",
+      description =
+          "The whole catalog as one document in the import format, or with `conference` one "
+              + "conference with everything its talks refer to. Importing the export gives back "
+              + "the same data.")
   @APIResponse(
       responseCode = "200",
       description = "The catalog document.",

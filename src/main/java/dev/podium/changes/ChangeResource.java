@@ -1,7 +1,8 @@
 package dev.podium.changes;
 
+import dev.podium.common.LimitParam;
 import dev.podium.common.Page;
-import dev.podium.common.Params;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -54,7 +55,13 @@ public class ChangeResource {
       """;
 
   @GET
-  @Operation(operationId = "listChanges", summary = "What changed since a point, oldest first")
+  @Operation(
+      operationId = "listChanges",
+      summary = "What changed since a point, oldest first",
+      description =
+          "The change feed, oldest first, for a static site builder or an offline app: each "
+              + "item names the `kind` and `slug` that was created or updated (`upsert`) or "
+              + "deleted. Keep `page.next` and ask again with it as `since` later.")
   @APIResponse(
       responseCode = "200",
       description =
@@ -69,9 +76,7 @@ public class ChangeResource {
       @Parameter(description = "`page.next` of an earlier answer; absent for the whole history.")
           @QueryParam("since")
           String since,
-      @Parameter(description = "Items per page, 1 to 100 (default 20).", example = "100")
-          @QueryParam("limit")
-          String limit) {
-    return changes.feed(since, Params.limit(limit));
+      @BeanParam LimitParam limit) {
+    return changes.feed(since, limit.value());
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem details body, the shape of every 4xx and 5xx answer. */
-@Schema(name = "Problem", description = "RFC 9457 problem details.")
+@Schema(
+    name = "Problem",
+    description = "RFC 9457 problem details.",
+    requiredProperties = {"type", "title", "status"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
     @Schema(example = "about:blank") String type,

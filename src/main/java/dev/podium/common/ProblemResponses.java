@@ -1,5 +1,8 @@
 package dev.podium.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -15,9 +18,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents, in one place, what every operation of the API can answer besides success: the problem
  * responses (as {@code application/problem+json}, each with an example), {@code 304} and the
- * caching headers on reads, the conditional headers on writes, and 401, 403 and 503 on the
- * operations that need a bearer token. The rules are those of the one exception mapper and the one
- * caching filter, so the document cannot drift from them operation by operation.
+ * caching headers on reads, the conditional headers on writes, 401, 403 and 503 on the operations
+ * that need a bearer token and an empty security requirement on reads, which need none. The rules
+ * are those of the one exception mapper and the one caching filter, so the document cannot drift
+ * from them operation by operation. (It also moves the enum of a repeatable parameter onto its
+ * items, where the annotations cannot put it.)
  */
 public class ProblemResponses implements OASFilter {
 
@@ -54,6 +59,8 @@ public class ProblemResponses implements OASFilter {
         op.getResponses().addAPIResponse("304", notModified());
         withCachingHeaders(op.getResponses().getAPIResponse("200"));
         op.addParameter(header("If-None-Match", "Answer 304 when this tag is still current."));
+        // Reads are public; an empty requirement says so, rather than leaving it to be guessed.
+        op.setSecurity(new ArrayList<>());
       }
       case POST -> {
         problems.put("400", "The body is malformed or has invalid fields; `errors` names them.");
@@ -90,6 +97,9 @@ public class ProblemResponses implements OASFilter {
           .forEach(
               p -> p.description("Only change it if this is still its current `ETag` (else 412)."));
     }
+    if (op.getParameters() != null) {
+      op.getParameters().forEach(ProblemResponses::enumOnItems);
+    }
     if (list) {
       APIResponse ok = op.getResponses().getAPIResponse("200");
       if (ok != null) {
@@ -115,22 +125,38 @@ public class ProblemResponses implements OASFilter {
           // Replaces the bare "Bad Request" that SmallRye adds for validated bodies.
           if (existing == null || existing.getContent() == null) {
             op.getResponses()
-                .addAPIResponse(status, problem(Integer.parseInt(status), description, path));
+                .addAPIResponse(
+                    status, problem(Integer.parseInt(status), method, description, path));
           }
         });
   }
 
-  private static APIResponse problem(int status, String description, String path) {
-    String example =
-        "{\"type\":\"about:blank\",\"title\":\""
-            + title(status)
-            + "\",\"status\":"
-            + status
-            + ",\"detail\":\""
-            + description.replace("\"", "'").replace("`", "")
-            + "\",\"instance\":\""
-            + path
-            + "\"}";
+  /**
+   * A repeatable parameter ({@code ?type=talk&type=speaker}) is an array whose items take the
+   * enum's values; the annotations can only put the enum on the array itself.
+   */
+  private static void enumOnItems(Parameter parameter) {
+    Schema schema = parameter.getSchema();
+    if (schema != null
+        && schema.getEnumeration() != null
+        && schema.getItems() != null
+        && schema.getType() != null
+        && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+      schema.getItems().setEnumeration(schema.getEnumeration());
+      schema.setEnumeration(null);
+    }
+  }
+
+  private static APIResponse problem(
+      int status, PathItem.HttpMethod method, String description, String path) {
+    // A map, not JSON text: an example value is the body itself, so tools validate it against the
+    // Problem schema (a string would be an example of a string).
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("type", "about:blank");
+    example.put("title", title(status, method, path));
+    example.put("status", status);
+    example.put("detail", description.replace("`", ""));
+    example.put("instance", path);
     MediaType media =
         OASFactory.createMediaType()
             .schema(OASFactory.createSchema().ref(PROBLEM_REF))
@@ -140,9 +166,11 @@ public class ProblemResponses implements OASFilter {
         .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
   }
 
-  private static String title(int status) {
+  /** The title the exception mapper gives this answer (see ApiException and ProblemMapper). */
+  private static String title(int status, PathItem.HttpMethod method, String path) {
+    boolean catalogImport = path.endsWith("/catalog") && method == PathItem.HttpMethod.POST;
     return switch (status) {
-      case 400 -> "Invalid request";
+      case 400 -> method == PathItem.HttpMethod.GET ? "Invalid parameter" : "Invalid request";
       case 401 -> "Authentication required";
       case 403 -> "Forbidden";
       case 404 -> "Not found";
@@ -150,7 +178,7 @@ public class ProblemResponses implements OASFilter {
       case 412 -> "Precondition failed";
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
-      case 422 -> "Unknown reference";
+      case 422 -> catalogImport ? "Invalid catalog" : "Unknown reference";
       case 503 -> "Writes disabled";
       default -> "Internal error";
     };
@@ -184,6 +212,6 @@ public class ProblemResponses implements OASFilter {
   }
 
   private static Schema string() {
-    return OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING));
+    return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
   }
 }

@@ -43,7 +43,13 @@ public class ConferenceResource {
   }
 
   @GET
-  @Operation(operationId = "listConferences", summary = "List conferences, newest first")
+  @Operation(
+      operationId = "listConferences",
+      summary = "List conferences, newest first",
+      description =
+          "Conferences, newest first, a page at a time: pass `page.next` as `cursor` for "
+              + "the next page. Filter by `series`, `year` and `status` (`upcoming` until the "
+              + "first day begins, then `past`).")
   @APIResponse(
       responseCode = "200",
       description = "A page of conferences.",
@@ -82,7 +88,8 @@ public class ConferenceResource {
   @Path("{slug}")
   @Operation(
       operationId = "getConference",
-      summary = "Get a conference with its tracks and talk count")
+      summary = "Get a conference with its tracks and talk count",
+      description = "A conference with its tracks in order and how many talks it has.")
   @APIResponse(
       responseCode = "200",
       description = "The conference.",
@@ -98,7 +105,12 @@ public class ConferenceResource {
 
   @POST
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-  @Operation(operationId = "createConference", summary = "Create a conference")
+  @Operation(
+      operationId = "createConference",
+      summary = "Create a conference",
+      description =
+          "Creates a conference and its tracks from the catalog fields of a conference; "
+              + "without a `slug`, one is made from the name. A slug already taken is a `409`.")
   @RequestBody(
       content =
           @Content(
@@ -121,7 +133,13 @@ public class ConferenceResource {
   @PUT
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "replaceConference", summary = "Replace a conference and its tracks")
+  @Operation(
+      operationId = "replaceConference",
+      summary = "Replace a conference and its tracks",
+      description =
+          "Replaces the conference and its tracks with the body. A track that talks still "
+              + "refer to cannot be removed (`409`). Send the `ETag` you read as `If-Match`: if "
+              + "the conference changed since, the answer is `412` and nothing is written.")
   @RequestBody(
       content =
           @Content(
@@ -145,7 +163,12 @@ public class ConferenceResource {
   @DELETE
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "deleteConference", summary = "Delete a conference that has no talks")
+  @Operation(
+      operationId = "deleteConference",
+      summary = "Delete a conference that has no talks",
+      description =
+          "Deletes a conference that has no talks; otherwise `409` names them. Accepts "
+              + "`If-Match` like a replace.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   public void delete(
       @Parameter(example = "qcon-sf-2018") @PathParam("slug") String slug,

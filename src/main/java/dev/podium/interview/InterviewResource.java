@@ -42,7 +42,13 @@ public class InterviewResource {
   }
 
   @GET
-  @Operation(operationId = "listInterviews", summary = "List interviews, newest first")
+  @Operation(
+      operationId = "listInterviews",
+      summary = "List interviews, newest first",
+      description =
+          "Interviews, newest first, a page at a time: pass `page.next` as `cursor` for the "
+              + "next page. Filter by `speaker`, `talk` and `topic`. A summary's excerpt is the "
+              + "first question followed by the start of its answer.")
   @APIResponse(
       responseCode = "200",
       description = "A page of interviews.",
@@ -74,7 +80,10 @@ public class InterviewResource {
   @Path("{slug}")
   @Operation(
       operationId = "getInterview",
-      summary = "Get an interview with every question and answer")
+      summary = "Get an interview with every question and answer",
+      description =
+          "An interview with its speaker, the talk it is about, and every question and "
+              + "answer in order.")
   @APIResponse(
       responseCode = "200",
       description = "The interview.",
@@ -91,7 +100,13 @@ public class InterviewResource {
 
   @POST
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-  @Operation(operationId = "createInterview", summary = "Create an interview")
+  @Operation(
+      operationId = "createInterview",
+      summary = "Create an interview",
+      description =
+          "Creates an interview from the catalog fields of an interview; without a `slug`, "
+              + "one is made from the title. The speaker, talk and topics are named by slug: one "
+              + "that does not exist is a `422`.")
   @RequestBody(
       content =
           @Content(
@@ -114,7 +129,12 @@ public class InterviewResource {
   @PUT
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "replaceInterview", summary = "Replace an interview")
+  @Operation(
+      operationId = "replaceInterview",
+      summary = "Replace an interview",
+      description =
+          "Replaces the interview with the body. Send the `ETag` you read as `If-Match`: if "
+              + "the interview changed since, the answer is `412` and nothing is written.")
   @RequestBody(
       content =
           @Content(
@@ -139,7 +159,12 @@ public class InterviewResource {
   @DELETE
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "deleteInterview", summary = "Delete an interview")
+  @Operation(
+      operationId = "deleteInterview",
+      summary = "Delete an interview",
+      description =
+          "Deletes an interview; nothing refers to interviews. Accepts `If-Match` like a "
+              + "replace.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   public void delete(
       @Parameter(example = "living-on-the-edge-track-host-interview") @PathParam("slug")

@@ -61,7 +61,14 @@ public class SearchResource {
 
   @GET
   @Path("search")
-  @Operation(operationId = "search", summary = "Search talks, speakers, interviews and topics")
+  @Operation(
+      operationId = "search",
+      summary = "Search talks, speakers, interviews and topics",
+      description =
+          "Full-text search for a search page: hits best first, each with `highlights` "
+              + "(matched words in `<mark>`, the rest HTML-escaped) and the summary the lists "
+              + "give, plus `facets` counting `type`, `topic`, `year` and `conference` over all "
+              + "hits. Filters narrow both hits and facets. Pages by `cursor` like the lists.")
   @APIResponse(
       responseCode = "200",
       description = "Hits, best first, with highlights, summaries and facet counts.",
@@ -121,7 +128,13 @@ public class SearchResource {
 
   @GET
   @Path("search/suggest")
-  @Operation(operationId = "suggest", summary = "Complete what the user is typing")
+  @Operation(
+      operationId = "suggest",
+      summary = "Complete what the user is typing",
+      description =
+          "Completions for a search box while the user types: talk titles, speaker names "
+              + "and topic names that complete the last word, each with the `type` and `slug` to "
+              + "open it directly.")
   @APIResponse(
       responseCode = "200",
       description =
@@ -134,7 +147,16 @@ public class SearchResource {
   public Suggestions suggest(
       @Parameter(description = "The text typed so far.", example = "resil") @QueryParam("q")
           String q,
-      @Parameter(description = "How many, 1 to 20 (default 8).", example = "8") @QueryParam("limit")
+      @Parameter(
+              description = "How many, 1 to 20 (default 8).",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "20",
+                      defaultValue = "8"),
+              example = "8")
+          @QueryParam("limit")
           String limit) {
     if (q != null && q.length() > SearchService.MAX_QUERY) {
       throw ApiException.badParameter(
@@ -150,7 +172,13 @@ public class SearchResource {
   @POST
   @RolesAllowed(Roles.ADMIN)
   @Path("admin/reindex")
-  @Operation(operationId = "reindex", summary = "Rebuild the search index from the database")
+  @Operation(
+      operationId = "reindex",
+      summary = "Rebuild the search index from the database",
+      description =
+          "Rebuilds the search index from the database and answers when done. Rarely needed:"
+              + " writes reach the index by themselves, and a missing or outdated index is rebuilt"
+              + " at start.")
   @APIResponse(
       responseCode = "200",
       description = "Rebuilt.",

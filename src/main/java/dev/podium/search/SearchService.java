@@ -7,7 +7,11 @@ import dev.podium.common.ApiException;
 import dev.podium.common.Cursor;
 import dev.podium.common.Page;
 import dev.podium.common.PageRequest;
+import dev.podium.interview.InterviewApi;
+import dev.podium.speaker.SpeakerApi;
 import dev.podium.talk.Schedule;
+import dev.podium.talk.TalkApi;
+import dev.podium.topic.TopicApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +62,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Searches the index: ranked hits with highlights and facets, suggestions, related talks. */
 @ApplicationScoped
@@ -91,18 +97,42 @@ public class SearchService {
 
   /** One hit. */
   public record Hit(
-      String type,
-      String slug,
-      String title,
+      @Schema(
+              example = "talk",
+              enumeration = {"talk", "speaker", "interview", "topic"})
+          String type,
+      @Schema(example = "designing-services-resilience-testing-netflix") String slug,
+      @Schema(example = "Designing Services for Resilience Testing at Netflix") String title,
       float score,
-      Map<String, List<String>> highlights,
-      JsonNode summary) {}
+      @Schema(
+              description =
+                  "Per field, up to two fragments with the matched words in `<mark>`; the rest is"
+                      + " HTML-escaped.")
+          Map<String, List<String>> highlights,
+      // The summary the list of its type gives; kept as JSON so that a hit is one stored read.
+      @Schema(
+              description = "The summary the list of this `type` gives.",
+              type = SchemaType.OBJECT,
+              implementation = Object.class,
+              anyOf = {
+                TalkApi.Summary.class,
+                SpeakerApi.Summary.class,
+                InterviewApi.Summary.class,
+                TopicApi.Summary.class
+              })
+          JsonNode summary) {}
 
   /** A page of hits with the facet counts of the whole result. */
   public record Result(List<Hit> items, Map<String, Map<String, Integer>> facets, Page.Info page) {}
 
   /** A completion. */
-  public record Suggestion(String text, String type, String slug) {}
+  public record Suggestion(
+      @Schema(example = "Resiliency") String text,
+      @Schema(
+              example = "topic",
+              enumeration = {"talk", "speaker", "topic"})
+          String type,
+      @Schema(example = "resiliency") String slug) {}
 
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);

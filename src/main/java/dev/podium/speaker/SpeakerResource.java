@@ -42,7 +42,13 @@ public class SpeakerResource {
   }
 
   @GET
-  @Operation(operationId = "listSpeakers", summary = "List speakers by name")
+  @Operation(
+      operationId = "listSpeakers",
+      summary = "List speakers by name",
+      description =
+          "Speakers by name, a page at a time: pass `page.next` as `cursor` for the next "
+              + "page. `q` matches the start of any word of the name (for a type-ahead); "
+              + "`company` and `topic` (speakers with a talk on it) narrow the list.")
   @APIResponse(
       responseCode = "200",
       description = "A page of speakers.",
@@ -73,7 +79,10 @@ public class SpeakerResource {
 
   @GET
   @Path("{slug}")
-  @Operation(operationId = "getSpeaker", summary = "Get a speaker with their talks and interviews")
+  @Operation(
+      operationId = "getSpeaker",
+      summary = "Get a speaker with their talks and interviews",
+      description = "A speaker with the summaries of their talks and interviews.")
   @APIResponse(
       responseCode = "200",
       description = "The speaker.",
@@ -88,7 +97,12 @@ public class SpeakerResource {
 
   @POST
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-  @Operation(operationId = "createSpeaker", summary = "Create a speaker")
+  @Operation(
+      operationId = "createSpeaker",
+      summary = "Create a speaker",
+      description =
+          "Creates a speaker from the catalog fields of a speaker; without a `slug`, one is "
+              + "made from the name. A slug already taken is a `409`.")
   @RequestBody(
       content =
           @Content(
@@ -111,7 +125,14 @@ public class SpeakerResource {
   @PUT
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "replaceSpeaker", summary = "Replace a speaker")
+  @Operation(
+      operationId = "replaceSpeaker",
+      summary = "Replace a speaker",
+      description =
+          "Replaces the speaker with the body; talks and interviews that show the speaker "
+              + "change with it (and so do their `ETag`s). Send the `ETag` you read as "
+              + "`If-Match`: if the speaker changed since, the answer is `412` and nothing is "
+              + "written.")
   @RequestBody(
       content =
           @Content(
@@ -137,7 +158,10 @@ public class SpeakerResource {
   @Path("{slug}")
   @Operation(
       operationId = "deleteSpeaker",
-      summary = "Delete a speaker with no talks or interviews")
+      summary = "Delete a speaker with no talks or interviews",
+      description =
+          "Deletes a speaker who gives no talk and has no interview; otherwise `409` names "
+              + "them. Accepts `If-Match` like a replace.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   public void delete(
       @Parameter(example = "nora-jones") @PathParam("slug") String slug,

@@ -1,6 +1,7 @@
 package dev.podium.talk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.podium.common.LimitParam;
 import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
@@ -55,7 +56,13 @@ public class TalkResource {
   public record Related(List<TalkApi.Summary> items) {}
 
   @GET
-  @Operation(operationId = "listTalks", summary = "List talks with filters")
+  @Operation(
+      operationId = "listTalks",
+      summary = "List talks with filters",
+      description =
+          "Talks, newest first by default, a page at a time: pass `page.next` as `cursor` "
+              + "for the next page. Every filter is optional and they combine; several `topic` "
+              + "values match talks on any of them, and a topic matches its sub-topics.")
   @APIResponse(
       responseCode = "200",
       description = "A page of talks.",
@@ -68,7 +75,7 @@ public class TalkResource {
       @Parameter(
               description =
                   "Topic slug, repeatable (any of them); a topic matches its sub-topics too.",
-              example = "resiliency")
+              example = "[\"resiliency\"]")
           @QueryParam("topic")
           List<String> topic,
       @Parameter(description = "Speaker slug.", example = "nora-jones") @QueryParam("speaker")
@@ -123,7 +130,11 @@ public class TalkResource {
   @Path("{slug}")
   @Operation(
       operationId = "getTalk",
-      summary = "Get a talk with conference, track, speakers, topics and interviews")
+      summary = "Get a talk with conference, track, speakers, topics and interviews",
+      description =
+          "A talk with its conference and track, its speakers and topics, and the "
+              + "interviews about it. `status` is derived: `upcoming` until the talk (or its "
+              + "conference) begins, then `past`.")
   @APIResponse(
       responseCode = "200",
       description = "The talk.",
@@ -140,7 +151,12 @@ public class TalkResource {
 
   @GET
   @Path("{slug}/related")
-  @Operation(operationId = "getRelatedTalks", summary = "Talks like this one, most similar first")
+  @Operation(
+      operationId = "getRelatedTalks",
+      summary = "Talks like this one, most similar first",
+      description =
+          "Talks similar to this one by their words, topics and speakers, most similar "
+              + "first; never the talk itself. For a \"you may also like\" list.")
   @APIResponse(
       responseCode = "200",
       description = "Similar talks by text, topics and speakers; never the talk itself.",
@@ -152,15 +168,19 @@ public class TalkResource {
   public Map<String, List<JsonNode>> related(
       @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")
           String slug,
-      @Parameter(description = "How many, 1 to 100 (default 20).", example = "5")
-          @QueryParam("limit")
-          String limit) {
-    return Map.of("items", search.related(Params.slug("slug", slug), Params.limit(limit)));
+      @BeanParam LimitParam limit) {
+    return Map.of("items", search.related(Params.slug("slug", slug), limit.value()));
   }
 
   @POST
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-  @Operation(operationId = "createTalk", summary = "Create a talk")
+  @Operation(
+      operationId = "createTalk",
+      summary = "Create a talk",
+      description =
+          "Creates a talk from the catalog fields of a talk; without a `slug`, one is made "
+              + "from the title. The conference, track, speakers and topics are named by slug: "
+              + "one that does not exist is a `422`.")
   @RequestBody(
       content =
           @Content(
@@ -183,7 +203,12 @@ public class TalkResource {
   @PUT
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "replaceTalk", summary = "Replace a talk")
+  @Operation(
+      operationId = "replaceTalk",
+      summary = "Replace a talk",
+      description =
+          "Replaces the talk with the body. Send the `ETag` you read as `If-Match`: if the "
+              + "talk changed since, the answer is `412` and nothing is written.")
   @RequestBody(
       content =
           @Content(
@@ -208,7 +233,12 @@ public class TalkResource {
   @DELETE
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "deleteTalk", summary = "Delete a talk no interview refers to")
+  @Operation(
+      operationId = "deleteTalk",
+      summary = "Delete a talk no interview refers to",
+      description =
+          "Deletes a talk that no interview is about; otherwise `409` names the interviews. "
+              + "Accepts `If-Match` like a replace.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   public void delete(
       @Parameter(example = "designing-services-resilience-testing-netflix") @PathParam("slug")

@@ -1,5 +1,6 @@
 package dev.podium.topic;
 
+import dev.podium.common.LimitParam;
 import dev.podium.common.Links;
 import dev.podium.common.Page;
 import dev.podium.common.PageParams;
@@ -44,7 +45,12 @@ public class TopicResource {
   }
 
   @GET
-  @Operation(operationId = "listTopics", summary = "List topics by name")
+  @Operation(
+      operationId = "listTopics",
+      summary = "List topics by name",
+      description =
+          "Topics by name, a page at a time: pass `page.next` as `cursor` for the next "
+              + "page. With `parent`, only that topic's direct children.")
   @APIResponse(
       responseCode = "200",
       description = "A page of topics.",
@@ -64,7 +70,12 @@ public class TopicResource {
 
   @GET
   @Path("{slug}")
-  @Operation(operationId = "getTopic", summary = "Get a topic with its parent, children and counts")
+  @Operation(
+      operationId = "getTopic",
+      summary = "Get a topic with its parent, children and counts",
+      description =
+          "A topic with its parent and children, and how many talks and interviews are on "
+              + "it or on one of its sub-topics.")
   @APIResponse(
       responseCode = "200",
       description = "The topic.",
@@ -81,7 +92,13 @@ public class TopicResource {
   @Path("{slug}/overview")
   @Operation(
       operationId = "getTopicOverview",
-      summary = "The topic page: presentations, past presentations and interviews")
+      summary = "The topic page: presentations, past presentations and interviews",
+      description =
+          "Everything a topic page shows, in one call. `presentations` are the talks on the "
+              + "topic or a sub-topic at the reference conference (`conference`, by default the "
+              + "latest conference with talks on the topic); `pastPresentations` are those of "
+              + "earlier conferences, newest first; `interviews` are the interviews on the topic, "
+              + "newest first. Items are summaries with excerpts; `limit` caps each of the three lists.")
   @APIResponse(
       responseCode = "200",
       description = "Everything a topic page shows.",
@@ -98,17 +115,19 @@ public class TopicResource {
               example = "qcon-sf-2019")
           @QueryParam("conference")
           String conference,
-      @Parameter(
-              description = "The most items in each section, 1 to 100 (default 20).",
-              example = "20")
-          @QueryParam("limit")
-          String limit) {
-    return overview.of(slug, Params.slug("conference", conference), Params.limit(limit));
+      @BeanParam LimitParam limit) {
+    return overview.of(slug, Params.slug("conference", conference), limit.value());
   }
 
   @POST
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-  @Operation(operationId = "createTopic", summary = "Create a topic")
+  @Operation(
+      operationId = "createTopic",
+      summary = "Create a topic",
+      description =
+          "Creates a topic from the catalog fields of a topic; without a `slug`, one is "
+              + "made from the name. A `parent` that does not exist is a `422`, a slug already "
+              + "taken a `409`.")
   @RequestBody(
       content =
           @Content(
@@ -131,7 +150,13 @@ public class TopicResource {
   @PUT
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "replaceTopic", summary = "Replace a topic")
+  @Operation(
+      operationId = "replaceTopic",
+      summary = "Replace a topic",
+      description =
+          "Replaces the topic with the body; a `slug` in the body must be the one in the "
+              + "path. Send the `ETag` you read as `If-Match`: if the topic changed since, the "
+              + "answer is `412` and nothing is written.")
   @RequestBody(
       content =
           @Content(
@@ -155,7 +180,12 @@ public class TopicResource {
   @DELETE
   @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
   @Path("{slug}")
-  @Operation(operationId = "deleteTopic", summary = "Delete a topic nothing refers to")
+  @Operation(
+      operationId = "deleteTopic",
+      summary = "Delete a topic nothing refers to",
+      description =
+          "Deletes a topic that no sub-topic, talk or interview refers to; otherwise `409` "
+              + "names what still does. Accepts `If-Match` like a replace.")
   @APIResponse(responseCode = "204", description = "Deleted.")
   public void delete(
       @Parameter(example = "chaos-engineering") @PathParam("slug") String slug,

@@ -2,6 +2,7 @@ package dev.podium.search;
 
 import dev.podium.changes.Change;
 import dev.podium.changes.ChangeLog;
+import dev.podium.common.DatabaseOutage;
 import dev.podium.interview.Interview;
 import dev.podium.speaker.Speaker;
 import dev.podium.talk.Talk;
@@ -67,6 +68,7 @@ public class Indexer {
           TimeUnit.MILLISECONDS,
           new LinkedBlockingQueue<>(),
           r -> new Thread(r, "podium-indexer"));
+  private volatile boolean databaseLost;
 
   public Indexer(
       SearchIndex index,
@@ -107,7 +109,10 @@ public class Indexer {
     }
   }
 
-  /** Picks up what other instances wrote. */
+  /**
+   * Picks up what other instances wrote. While the database is unreachable it fails quietly, once
+   * in the log, and resumes where the index stopped when the database is back.
+   */
   @Scheduled(
       every = "${podium.search.poll-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -121,8 +126,21 @@ public class Indexer {
     }
     try {
       await(worker.submit(this::catchUpNow));
+      if (databaseLost) {
+        databaseLost = false;
+        LOG.info("The database is reachable again; the search index is catching up");
+      }
     } catch (RejectedExecutionException e) {
       // shut down between the check and the submit
+    } catch (RuntimeException e) {
+      if (!DatabaseOutage.causedBy(e)) {
+        throw e;
+      }
+      if (!databaseLost) {
+        databaseLost = true;
+        LOG.warn(
+            "The database is unreachable; the search index polls on and resumes when it is back");
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import dev.podium.interview.Interview;
 import dev.podium.speaker.Speaker;
 import dev.podium.talk.Talk;
 import dev.podium.topic.Topic;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -68,6 +70,8 @@ public class Indexer {
           TimeUnit.MILLISECONDS,
           new LinkedBlockingQueue<>(),
           r -> new Thread(r, "podium-indexer"));
+  // The newest change id seen in the log; written by the worker, read by the metrics gauge.
+  private volatile long logHead;
   private volatile boolean databaseLost;
 
   public Indexer(
@@ -75,12 +79,16 @@ public class Indexer {
       SearchDocuments documents,
       ChangeLog changes,
       EntityManager em,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry metrics) {
     this.index = index;
     this.documents = documents;
     this.changes = changes;
     this.em = em;
     this.clock = clock;
+    Gauge.builder("podium.search.changes.behind", this, Indexer::changesBehind)
+        .description("Changes in the log that the search index does not hold yet")
+        .register(metrics);
   }
 
   /**
@@ -154,6 +162,14 @@ public class Indexer {
     return await(worker.submit(this::catchUpNow));
   }
 
+  /**
+   * Changes in the log that the index does not hold yet, as of the last time the indexer read the
+   * log (at most a poll interval ago).
+   */
+  public long changesBehind() {
+    return Math.max(0, logHead - index.lastChange());
+  }
+
   @PreDestroy
   void stop() {
     worker.shutdown();
@@ -179,10 +195,10 @@ public class Indexer {
     if (!index.isOpen()) {
       return index.lastChange();
     }
+    logHead = QuarkusTransaction.requiringNew().call(changes::lastId);
     // An index ahead of the change log belongs to another database (a restored backup, a
     // recreated schema): it is rebuilt, like a missing one.
-    if (index.rebuildNeeded()
-        || index.lastChange() > QuarkusTransaction.requiringNew().call(changes::lastId)) {
+    if (index.rebuildNeeded() || index.lastChange() > logHead) {
       rebuildNow();
     }
     long reached = index.lastChange();
@@ -195,6 +211,7 @@ public class Indexer {
       }
       QuarkusTransaction.requiringNew().timeout(READ_TIMEOUT_SECONDS).run(() -> apply(batch));
       reached = batch.get(batch.size() - 1).id;
+      logHead = Math.max(logHead, reached);
     }
     if (reached != start) {
       index.commit(reached);
@@ -207,6 +224,7 @@ public class Indexer {
     long began = System.nanoTime();
     IndexWriter writer = index.writer();
     long last = QuarkusTransaction.requiringNew().call(changes::lastId);
+    logHead = Math.max(logHead, last);
     writer.deleteAll();
     int count =
         QuarkusTransaction.requiringNew()

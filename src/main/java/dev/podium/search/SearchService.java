@@ -8,6 +8,7 @@ import dev.podium.common.Cursor;
 import dev.podium.common.Page;
 import dev.podium.common.PageRequest;
 import dev.podium.talk.Schedule;
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,6 +105,10 @@ public class SearchService {
   /** A completion. */
   public record Suggestion(String text, String type, String slug) {}
 
+  @Timed(
+      value = "podium.search",
+      description = "Search requests answered from the index",
+      histogram = true)
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
     FieldDoc after = after(page.after(LIST, 2));
@@ -422,6 +427,7 @@ public class SearchService {
    * each, topics, speakers and talks, the busier (talks: the newer) first. Matching is by terms
    * alone, without scores: the word being typed is one term of word beginnings.
    */
+  @Timed(value = "podium.search.suggest", description = "Completions", histogram = true)
   public List<Suggestion> suggest(String q, int limit) {
     List<String> words = SearchQuery.analyze(names, q == null ? "" : q);
     if (words.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.podium.common.Page;
 import dev.podium.common.PageRequest;
 import dev.podium.talk.Schedule;
 import io.micrometer.core.annotation.Timed;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,7 @@ public class SearchService {
       value = "podium.search",
       description = "Search requests answered from the index",
       histogram = true)
+  @WithSpan("search")
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
     FieldDoc after = after(page.after(LIST, 2));
@@ -428,6 +430,7 @@ public class SearchService {
    * alone, without scores: the word being typed is one term of word beginnings.
    */
   @Timed(value = "podium.search.suggest", description = "Completions", histogram = true)
+  @WithSpan("suggest")
   public List<Suggestion> suggest(String q, int limit) {
     List<String> words = SearchQuery.analyze(names, q == null ? "" : q);
     if (words.isEmpty()) {

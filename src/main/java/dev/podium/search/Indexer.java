@@ -10,6 +10,7 @@ import dev.podium.topic.Topic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -56,6 +57,8 @@ public class Indexer {
   // Rebuilding or catching up on a large database can outlast the default transaction timeout
   // (a few minutes on a busy machine); a timed-out read would fail and be retried forever.
   private static final int READ_TIMEOUT_SECONDS = 1800;
+  // Within the 30 s a container runtime allows between SIGTERM and SIGKILL.
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final SearchIndex index;
   private final SearchDocuments documents;
@@ -170,11 +173,19 @@ public class Indexer {
     return Math.max(0, logHead - index.lastChange());
   }
 
+  /**
+   * Stops taking work once requests have drained (graceful shutdown waits for them), and before the
+   * index closes: the task under way finishes, so the index commits everything it applied.
+   */
+  void onShutdown(@Observes ShutdownEvent event) {
+    stop();
+  }
+
   @PreDestroy
   void stop() {
     worker.shutdown();
     try {
-      worker.awaitTermination(20, TimeUnit.SECONDS);
+      worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

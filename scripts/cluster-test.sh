@@ -12,7 +12,8 @@
 #   APP_DIR   quarkus-app folder of the PostgreSQL build (default target/quarkus-app), built with
 #             ./mvnw package -DskipTests -Dquarkus.profile=postgres
 # Environment:
-#   PODIUM_TOKEN       bearer token for writes, once authentication is on
+#   PODIUM_TOKEN       bearer token for writes (default: an admin token from the dev-only key,
+#                      which the instances then trust; see scripts/lib/instances.sh)
 #   PODIUM_TEST_PORT   HTTP port of the first instance (default 18410); the second takes the next
 #   PODIUM_TEST_LOGS   a folder to keep the instances' logs in (default: deleted)
 # A throwaway PostgreSQL is started with scripts/postgres.sh (its own port handling) and
@@ -36,6 +37,7 @@ B=$((A + 1))
 VISIBLE=2 # seconds until the other instance serves and finds a write
 ANSWER=2  # seconds for a 503 during the outage
 DOWN=5    # seconds until readiness reports the outage
+DEMO_TALK=designing-services-resilience-testing-netflix
 
 cleanup() {
   local status=$?
@@ -95,6 +97,9 @@ start_instance b "$B" "$WORK/data-b"
 wait_ready b "$B" 180
 warm_up "$A"
 warm_up "$B"
+for probe in live started ready; do
+  curl -sf --max-time 5 -o /dev/null "http://127.0.0.1:$A/q/health/$probe" || fail "/q/health/$probe"
+done
 
 log "== A write through one instance, served by the other"
 word=$(fresh_word)
@@ -139,9 +144,12 @@ for _ in 1 2 3; do
 done
 expect_unavailable POST /speakers "{\"name\":\"During outage $(fresh_word)\"}"
 expect_unavailable DELETE "/speakers/speaker-${words[1]}"
-out=$(http GET "$(api "$A" "/search?q=${words[0]}")")
-[ "${out%% *}" = 200 ] || fail "search during the outage: HTTP $out"
-log "ok: search answered from the index alone during the outage in ${out#* } s"
+# What the index answers alone keeps working.
+for path in "/search?q=${words[0]}" "/search/suggest?q=resil" "/talks/$DEMO_TALK/related"; do
+  out=$(http GET "$(api "$A" "$path")")
+  [ "${out%% *}" = 200 ] || fail "GET $path during the outage: HTTP $out"
+  log "ok: GET $path answered 200 from the index alone during the outage in ${out#* } s"
+done
 
 bash scripts/postgres.sh resume
 resumed=$(now_ms)
@@ -168,7 +176,7 @@ expect_within "A serves and finds what B wrote after the outage" "$VISIBLE" \
 log "== Logs"
 grep -q 'GET /api/v1/speakers/{slug} 200' "$WORK/a.log" ||
   fail "no access log line with the route template in instance a's log"
-if [ -n "${PODIUM_TOKEN:-}" ] && grep -qF "$PODIUM_TOKEN" "$WORK/a.log" "$WORK/b.log"; then
+if grep -qF "$PODIUM_TOKEN" "$WORK/a.log" "$WORK/b.log"; then
   fail "the bearer token appears in a log"
 fi
 grep -qi 'authorization' "$WORK/a.log" "$WORK/b.log" && fail "an Authorization header appears in a log"

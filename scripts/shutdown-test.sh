@@ -7,7 +7,8 @@
 # Usage: scripts/shutdown-test.sh [APP_DIR]
 #   APP_DIR   quarkus-app folder of the PostgreSQL build (default target/quarkus-app)
 # Environment:
-#   PODIUM_TOKEN       bearer token for writes, once authentication is on
+#   PODIUM_TOKEN       bearer token for writes (default: an admin token from the dev-only key,
+#                      which the instances then trust; see scripts/lib/instances.sh)
 #   PODIUM_TEST_PORT   HTTP port (default 18415)
 #   PODIUM_TEST_TALKS  talks in the imported catalog (default 2000: a few seconds of work)
 #   PODIUM_TEST_LOGS   a folder to keep the instance's log in (default: deleted)
@@ -78,7 +79,7 @@ warm_up "$PORT"
 log "== SIGTERM during an import"
 args=(-s -o "$WORK/import.json" -w '%{http_code}' --max-time 120
   -H 'Content-Type: application/json' -H 'Expect:' --data-binary "@$WORK/catalog.json")
-[ -z "$AUTH" ] || args+=(-H "$AUTH")
+args+=(-H "$AUTH")
 curl "${args[@]}" "$(api "$PORT" /catalog)" >"$WORK/import.status" &
 importer=$!
 sleep 1

@@ -1,16 +1,19 @@
 # shellcheck shell=bash
 # Shared by the scripts that run packaged Podium instances against real servers
-# (scripts/cluster-test.sh, scripts/shutdown-test.sh). Sourced, not run.
+# (scripts/cluster-test.sh, scripts/shutdown-test.sh). Sourced, not run, from the
+# repository's root.
 #
 # The caller sets APP (a quarkus-app folder) and WORK (a scratch folder), and calls
 # stop_instances from its EXIT trap. Writes carry "$AUTH" (see below).
 
-# Writes need a bearer token once authentication is switched on: PODIUM_TOKEN, if set,
-# fills the one Authorization header every write sends.
-AUTH=
-if [ -n "${PODIUM_TOKEN:-}" ]; then
-  AUTH="Authorization: Bearer $PODIUM_TOKEN"
+# Writes need a bearer token: PODIUM_TOKEN if set, else an admin token minted from the
+# DEV-ONLY key (scripts/token.sh), which the instances started here trust unless
+# MP_JWT_VERIFY_PUBLICKEY_LOCATION and MP_JWT_VERIFY_ISSUER name another key. It fills the
+# one Authorization header every write sends.
+if [ -z "${PODIUM_TOKEN:-}" ]; then
+  PODIUM_TOKEN=$(bash scripts/token.sh admin 3600)
 fi
+AUTH="Authorization: Bearer $PODIUM_TOKEN"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S.%3N)" "$*"; }
 fail() {
@@ -29,7 +32,7 @@ http() {
   local method=$1 url=$2 data=${3:-}
   local -a args=(-s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code} %{time_total}'
     --max-time 10 -X "$method")
-  if [ "$method" != GET ] && [ -n "$AUTH" ]; then
+  if [ "$method" != GET ]; then
     args+=(-H "$AUTH")
   fi
   if [ -n "$data" ]; then
@@ -44,7 +47,9 @@ start_instance() {
   local name=$1 port=$2 data=$3
   shift 3
   mkdir -p "$data"
-  env PODIUM_DATA_DIR="$data" QUARKUS_HTTP_PORT="$port" "$@" \
+  env PODIUM_DATA_DIR="$data" QUARKUS_HTTP_PORT="$port" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$PWD/dev-keys/public.pem}" \
+    MP_JWT_VERIFY_ISSUER="${MP_JWT_VERIFY_ISSUER:-urn:podium:dev-only}" "$@" \
     java -jar "$APP/quarkus-run.jar" >>"$WORK/$name.log" 2>&1 &
   echo $! >"$WORK/$name.pid"
   log "started $name (pid $!) on port $port, data in $data"

@@ -81,12 +81,12 @@ public class Indexer {
       Clock clock,
       PodiumConfig config,
       MeterRegistry metrics) {
-    this.config = config;
     this.index = index;
     this.documents = documents;
     this.changes = changes;
     this.em = em;
     this.clock = clock;
+    this.config = config;
     Gauge.builder("podium.search.changes.behind", this, Indexer::changesBehind)
         .description("Changes in the log that the search index does not hold yet")
         .register(metrics);

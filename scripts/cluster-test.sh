@@ -20,16 +20,9 @@
 # stopped, with both instances, however the script ends.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-APP=$(realpath -m "${1:-target/quarkus-app}")
-if [ ! -f "$APP/quarkus-run.jar" ]; then
-  echo "no $APP/quarkus-run.jar; build: ./mvnw package -DskipTests -Dquarkus.profile=postgres" >&2
-  exit 2
-fi
-WORK=$(mktemp -d /tmp/podium-cluster.XXXXXX)
-export PODIUM_PG_DIR="$WORK/pg"
 # shellcheck source=scripts/lib/instances.sh
 source scripts/lib/instances.sh
+begin_run cluster "${1:-}"
 
 A=${PODIUM_TEST_PORT:-18410}
 B=$((A + 1))
@@ -39,33 +32,27 @@ ANSWER=2  # seconds for a 503 during the outage
 DOWN=5    # seconds until readiness reports the outage
 DEMO_TALK=designing-services-resilience-testing-netflix
 
-cleanup() {
-  local status=$?
-  stop_instances
-  bash scripts/postgres.sh stop >/dev/null 2>&1 || true
-  if [ "$status" -ne 0 ]; then
-    for name in a b; do
-      echo "---- last lines of instance $name" >&2
-      tail -n 30 "$WORK/$name.log" >&2 || true
-    done
-  fi
-  keep_logs
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
 create_speaker() { # PORT SLUG NAME
   local out
   out=$(http POST "$(api "$1" /speakers)" "{\"slug\":\"$2\",\"name\":\"$3\"}")
   [ "${out%% *}" = 201 ] || fail "create $2 through port $1: HTTP $out $(head -c 300 "$WORK/body")"
 }
 
-# visible_on PORT SLUG WORD START: the speaker is served and found by search.
-# (Search first: the index is what lags; the database answers at once.)
-visible_on() { search_finds "$1" "$3" "$2" && status_is "$1" "/speakers/$2" 200; }
-gone_on() { search_misses "$1" "$3" "$2" && status_is "$1" "/speakers/$2" 404; }
+# propagated METHOD PORT PATH BODY STATUS OTHER SLUG WORD present|absent: writes through PORT,
+# then prints the seconds until OTHER serves the speaker SLUG and search finds it by WORD
+# (present), or neither (absent); empty if that takes over 10 s.
+propagated() {
+  python3 scripts/lib/propagation.py "$1" "$(api "$2" "$3")" "$4" "$5" "$(api "$6" "")" "$8" \
+    "/speakers/$7" "$9" 10 || true
+}
+
+# visible_on PORT SLUG WORD: the speaker is served and found by search.
+visible_on() {
+  local out
+  out=$(http GET "$(api "$1" "/search?q=$3")")
+  [ "${out%% *}" = 200 ] && grep -qF "\"slug\":\"$2\"" "$WORK/body" &&
+    out=$(http GET "$(api "$1" "/speakers/$2")") && [ "${out%% *}" = 200 ]
+}
 
 expect_within() { # WHAT LIMIT SECONDS-OR-EMPTY
   [ -n "$3" ] || fail "$1: not within $2 s"
@@ -104,16 +91,10 @@ done
 log "== A write through one instance, served by the other"
 word=$(fresh_word)
 slug="speaker-$word"
-create_speaker "$A" "$slug" "Cluster $word"
-written=$(now_ms)
-expect_within "B serves and finds what A wrote" "$VISIBLE" \
-  "$(poll_since "$written" 10 visible_on "$B" "$slug" "$word" || true)"
-
-out=$(http DELETE "$(api "$B" "/speakers/$slug")")
-[ "${out%% *}" = 204 ] || fail "delete through B: HTTP $out"
-deleted=$(now_ms)
+expect_within "B serves and finds what A wrote" "$VISIBLE" "$(propagated POST "$A" /speakers \
+  "{\"slug\":\"$slug\",\"name\":\"Cluster $word\"}" 201 "$B" "$slug" "$word" present)"
 expect_within "A no longer serves or finds what B deleted" "$VISIBLE" \
-  "$(poll_since "$deleted" 10 gone_on "$A" "$slug" "$word" || true)"
+  "$(propagated DELETE "$B" "/speakers/$slug" - 204 "$A" "$slug" "$word" absent)"
 
 log "== Database outage"
 words=()
@@ -168,10 +149,9 @@ done
 log "ok: all ${#words[@]} writes from before the outage are served and found by both"
 
 word=$(fresh_word)
-create_speaker "$B" "speaker-$word" "After outage $word"
-written=$(now_ms)
 expect_within "A serves and finds what B wrote after the outage" "$VISIBLE" \
-  "$(poll_since "$written" 10 visible_on "$A" "speaker-$word" "$word" || true)"
+  "$(propagated POST "$B" /speakers "{\"slug\":\"speaker-$word\",\"name\":\"After $word\"}" \
+    201 "$A" "speaker-$word" "$word" present)"
 
 log "== Logs"
 grep -q 'GET /api/v1/speakers/{slug} 200' "$WORK/a.log" ||

@@ -10,41 +10,17 @@
 #   PODIUM_TOKEN       bearer token for writes (default: an admin token from the dev-only key,
 #                      which the instances then trust; see scripts/lib/instances.sh)
 #   PODIUM_TEST_PORT   HTTP port (default 18415)
-#   PODIUM_TEST_TALKS  talks in the imported catalog (default 2000: a few seconds of work)
+#   PODIUM_TEST_TALKS  talks in the imported catalog (default 1500: a few seconds of work)
 #   PODIUM_TEST_LOGS   a folder to keep the instance's log in (default: deleted)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-APP=$(realpath -m "${1:-target/quarkus-app}")
-if [ ! -f "$APP/quarkus-run.jar" ]; then
-  echo "no $APP/quarkus-run.jar; build: ./mvnw package -DskipTests -Dquarkus.profile=postgres" >&2
-  exit 2
-fi
-WORK=$(mktemp -d /tmp/podium-shutdown.XXXXXX)
-export PODIUM_PG_DIR="$WORK/pg"
 # shellcheck source=scripts/lib/instances.sh
 source scripts/lib/instances.sh
+begin_run shutdown "${1:-}"
 
 PORT=${PODIUM_TEST_PORT:-18415}
-TALKS=${PODIUM_TEST_TALKS:-2000}
+TALKS=${PODIUM_TEST_TALKS:-1500}
 EXIT_LIMIT=30
-importer=
-
-cleanup() {
-  local status=$?
-  [ -z "$importer" ] || kill "$importer" 2>/dev/null || true
-  stop_instances
-  bash scripts/postgres.sh stop >/dev/null 2>&1 || true
-  if [ "$status" -ne 0 ]; then
-    echo "---- last lines of the instance" >&2
-    tail -n 40 "$WORK/app.log" >&2 || true
-  fi
-  keep_logs
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # A catalog of $TALKS talks whose titles all hold one unique word.
 word=$(fresh_word)
@@ -82,8 +58,9 @@ args=(-s -o "$WORK/import.json" -w '%{http_code}' --max-time 120
 args+=(-H "$AUTH")
 curl "${args[@]}" "$(api "$PORT" /catalog)" >"$WORK/import.status" &
 importer=$!
-sleep 1
-kill -0 "$importer" 2>/dev/null || fail "the import finished within 1 s; raise PODIUM_TEST_TALKS"
+echo "$importer" >"$WORK/import.pid"
+sleep 0.5
+kill -0 "$importer" 2>/dev/null || fail "the import finished within 0.5 s; raise PODIUM_TEST_TALKS"
 pid=$(pid_of app)
 termed=$(now_ms)
 kill -TERM "$pid"
@@ -94,7 +71,7 @@ refused=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$(api "$PORT" /ta
 log "a new request during the shutdown answered: HTTP $refused"
 
 wait "$importer" || true
-importer=
+rm -f "$WORK/import.pid"
 status=$(cat "$WORK/import.status")
 [ "$status" = 200 ] || fail "the in-flight import answered HTTP $status: $(head -c 300 "$WORK/import.json")"
 created=$(json_field "$WORK/import.json" "d['counts']['talks']['created']")

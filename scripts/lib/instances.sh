@@ -3,8 +3,8 @@
 # (scripts/cluster-test.sh, scripts/shutdown-test.sh). Sourced, not run, from the
 # repository's root.
 #
-# The caller sets APP (a quarkus-app folder) and WORK (a scratch folder), and calls
-# stop_instances from its EXIT trap. Writes carry "$AUTH" (see below).
+# The caller starts with begin_run, which sets APP and WORK and stops everything at exit.
+# Writes carry "$AUTH" (see below).
 
 # Writes need a bearer token: PODIUM_TOKEN if set, else an admin token minted from the
 # DEV-ONLY key (scripts/token.sh), which the instances started here trust unless
@@ -13,6 +13,7 @@
 if [ -z "${PODIUM_TOKEN:-}" ]; then
   PODIUM_TOKEN=$(bash scripts/token.sh admin 3600)
 fi
+export PODIUM_TOKEN
 AUTH="Authorization: Bearer $PODIUM_TOKEN"
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S.%3N)" "$*"; }
@@ -98,6 +99,39 @@ stop_instance() {
   log "$name exited $(seconds "$start" "$(now_ms)") s after SIGTERM"
 }
 
+# begin_run NAME [APP_DIR]: checks the application folder (APP, default target/quarkus-app),
+# makes the scratch folder (WORK, also home of this run's PostgreSQL) and has end_run called
+# however the script ends.
+begin_run() {
+  APP=$(realpath -m "${2:-target/quarkus-app}")
+  if [ ! -f "$APP/quarkus-run.jar" ]; then
+    echo "no $APP/quarkus-run.jar; build: ./mvnw package -DskipTests -Dquarkus.profile=postgres" >&2
+    exit 2
+  fi
+  WORK=$(mktemp -d "/tmp/podium-$1.XXXXXX")
+  export PODIUM_PG_DIR="$WORK/pg"
+  trap end_run EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+# Stops every process the script started (a $WORK/*.pid each) and PostgreSQL, shows the last
+# lines of each log if the script failed, keeps the logs if asked, deletes the scratch folder.
+end_run() {
+  local status=$? log
+  stop_instances
+  bash scripts/postgres.sh stop >/dev/null 2>&1 || true
+  if [ "$status" -ne 0 ]; then
+    for log in "$WORK"/*.log; do
+      [ -e "$log" ] || continue
+      echo "---- last lines of $(basename "$log" .log)" >&2
+      tail -n 30 "$log" >&2
+    done
+  fi
+  keep_logs
+  rm -rf "$WORK"
+}
+
 # Kills whatever instance is still running; for EXIT traps.
 stop_instances() {
   local file pid
@@ -136,21 +170,6 @@ poll_since() {
 }
 
 api() { printf 'http://127.0.0.1:%s/api/v1%s' "$1" "$2"; }
-
-# status_is PORT PATH CODE: a GET of the API answers CODE.
-status_is() {
-  local out
-  out=$(http GET "$(api "$1" "$2")")
-  [ "${out%% *}" = "$3" ]
-}
-
-# search_finds PORT WORD SLUG: a search for WORD has a hit with SLUG (WORD is unique to it).
-search_finds() {
-  local out
-  out=$(http GET "$(api "$1" "/search?q=$2")")
-  [ "${out%% *}" = 200 ] && grep -qF "\"slug\":\"$3\"" "$WORK/body"
-}
-search_misses() { ! search_finds "$@"; }
 
 # ready_status PORT CODE: readiness answers CODE (200 UP, 503 DOWN).
 ready_status() {

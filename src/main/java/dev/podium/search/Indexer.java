@@ -246,6 +246,7 @@ public class Indexer {
     IndexWriter writer = index.writer();
     long last = QuarkusTransaction.requiringNew().call(changes::lastId);
     logHead = Math.max(logHead, last);
+    index.rebuildStarted();
     writer.deleteAll();
     int count =
         QuarkusTransaction.requiringNew()

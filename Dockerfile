@@ -1,12 +1,15 @@
-# Podium container image, built for PostgreSQL (the "postgres" build profile).
+# Podium container image: the PostgreSQL build (the "postgres" build profile) on a JRE 21,
+# run as an unprivileged user, data folder (search index) on a volume, port 8080.
 #
 #   docker build -t podium .
 #   docker run -p 8080:8080 -v podium-data:/data \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/podium \
 #     -e QUARKUS_DATASOURCE_USERNAME=podium -e QUARKUS_DATASOURCE_PASSWORD=... podium
 #
-# The profile used at build time is also the default at run time.
-# Extra JVM flags go in JAVA_OPTS (e.g. -e JAVA_OPTS="-Xmx512m").
+# The profile used at build time is also the default at run time. Every setting is an
+# environment variable (README, "Configuration"). Extra JVM flags go in JAVA_OPTS.
+# No Docker engine runs in CI: scripts/dockerfile-check.py runs the build stage's steps as a
+# script and checks the rest; tools/dockerfile-lint lints this file.
 
 # ---- build -------------------------------------------------------------------
 FROM eclipse-temurin:17-jdk AS build
@@ -45,8 +48,9 @@ COPY --from=build /build/target/quarkus-app/*.jar /app/
 COPY --from=build /build/target/quarkus-app/app/ /app/app/
 COPY --from=build /build/target/quarkus-app/quarkus/ /app/quarkus/
 
+# The heap follows the container's memory limit.
 ENV PODIUM_DATA_DIR=/data \
-    JAVA_OPTS=""
+    JAVA_OPTS="-XX:MaxRAMPercentage=75"
 VOLUME /data
 EXPOSE 8080
 USER 10001:10001

@@ -5,6 +5,8 @@
 #   scripts/postgres.sh stop     stop the cluster and delete its directory
 #   scripts/postgres.sh env      print the export lines of a running cluster
 #   scripts/postgres.sh status   exit 0 if the cluster is running
+#   scripts/postgres.sh pause    stop the server but keep the cluster (a database outage)
+#   scripts/postgres.sh resume   start a paused cluster again, same port and data
 #
 # Typical use:
 #   export PODIUM_PG_DIR=$(mktemp -d /tmp/podium-pg.XXXXXX)
@@ -193,6 +195,16 @@ process_alive() {
   [[ "$state" != Z* ]]
 }
 
+wait_accepting() {
+  local port=$1 isready="$PG_BIN/pg_isready" tries=0
+  [ -x "$isready" ] || isready=pg_isready
+  until "$isready" -q -h 127.0.0.1 -p "$port"; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 60 ] || die "PostgreSQL is not accepting connections on port $port"
+    sleep 1
+  done
+}
+
 cmd_start() {
   if ! PG_BIN=$(find_pg_bin); then
     install_postgres
@@ -254,13 +266,7 @@ EOF
     die "PostgreSQL did not start"
   fi
 
-  local isready="$PG_BIN/pg_isready" tries=0
-  [ -x "$isready" ] || isready=pg_isready
-  until "$isready" -q -h 127.0.0.1 -p "$port"; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 60 ] || die "PostgreSQL is not accepting connections on port $port"
-    sleep 1
-  done
+  wait_accepting "$port"
 
   # Role and database for the application; idempotent statements, run as superuser.
   as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR/sock" -p "$port" -U postgres -d postgres <<EOF
@@ -295,6 +301,32 @@ cmd_stop() {
   log "stopped and removed $PG_DIR"
 }
 
+cmd_pause() {
+  PG_BIN=$(find_pg_bin) || die "PostgreSQL is not installed"
+  is_running || die "no cluster running in $PG_DIR"
+  stop_server
+  log "paused: the cluster in $PG_DIR is kept; '$0 resume' starts it again"
+}
+
+cmd_resume() {
+  PG_BIN=$(find_pg_bin) || die "PostgreSQL is not installed"
+  if [ ! -e "$PG_DIR/$MARKER" ] || [ ! -f "$PG_DIR/env" ]; then
+    die "no paused cluster in $PG_DIR"
+  fi
+  if is_running; then
+    log "already running in $PG_DIR"
+    return 0
+  fi
+  local port
+  port=$(sed -n 's/^export PODIUM_PG_PORT=//p' "$PG_DIR/env")
+  log "resuming PostgreSQL on 127.0.0.1:$port"
+  if ! as_pg "$PG_BIN/pg_ctl" start -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 >/dev/null; then
+    cat "$PG_DIR/server.log" >&2 || true
+    die "PostgreSQL did not start again"
+  fi
+  wait_accepting "$port"
+}
+
 cmd_env() {
   PG_BIN=$(find_pg_bin) || die "PostgreSQL is not installed"
   is_running || die "no cluster running in $PG_DIR"
@@ -311,8 +343,10 @@ case "${1:-}" in
   stop) cmd_stop ;;
   env) cmd_env ;;
   status) cmd_status ;;
+  pause) cmd_pause ;;
+  resume) cmd_resume ;;
   *)
-    echo "usage: $0 start|stop|env|status" >&2
+    echo "usage: $0 start|stop|env|status|pause|resume" >&2
     exit 2
     ;;
 esac

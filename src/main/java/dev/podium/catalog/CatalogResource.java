@@ -27,10 +27,12 @@ public class CatalogResource {
 
   private final CatalogService catalog;
   private final CatalogExport export;
+  private final ImportMetrics imports;
 
-  public CatalogResource(CatalogService catalog, CatalogExport export) {
+  public CatalogResource(CatalogService catalog, CatalogExport export, ImportMetrics imports) {
     this.catalog = catalog;
     this.export = export;
+    this.imports = imports;
   }
 
   @POST
@@ -63,7 +65,8 @@ public class CatalogResource {
           @QueryParam("dryRun")
           String dryRun,
       @LargeBody @NotNull Catalog.Document document) {
-    return catalog.importCatalog(document, Boolean.TRUE.equals(Params.bool("dryRun", dryRun)));
+    boolean checkOnly = Boolean.TRUE.equals(Params.bool("dryRun", dryRun));
+    return imports.count(() -> catalog.importCatalog(document, checkOnly));
   }
 
   @GET

@@ -3,6 +3,7 @@ package dev.podium.common;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Podium's own settings, under the {@code podium.} prefix. */
 @ConfigMapping(prefix = "podium")
@@ -43,9 +44,12 @@ public interface PodiumConfig {
 
   /** Search index settings. */
   interface Search {
-    /** How often the index polls the change log for other instances' writes (e.g. 1s). */
-    @WithDefault("1s")
-    String pollInterval();
+    /**
+     * How often the index polls the change log for other instances' writes (e.g. 0.5s, 500ms), so
+     * what one instance writes is searchable on the others within about a second.
+     */
+    @WithDefault("0.5s")
+    Duration pollInterval();
 
     /** Readiness turns DOWN when the index is more changes than this behind the database. */
     @WithDefault("10000")

@@ -140,6 +140,9 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (DatabaseOutage.causedBy(e)) {
+      return unavailable(e, uri);
+    }
     LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
     return problem(
         500,
@@ -162,6 +165,28 @@ public class ProblemMapper {
       }
     }
     return false;
+  }
+
+  /** The database cannot be reached: the client may retry shortly, nothing is broken here. */
+  private Response unavailable(Throwable e, UriInfo uri) {
+    LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+    return Response.fromResponse(
+            problem(
+                503,
+                "Service unavailable",
+                "The database cannot be reached right now; try again shortly.",
+                uri,
+                List.of()))
+        .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private Response json(JsonMappingException e, String message, UriInfo uri) {

@@ -116,9 +116,14 @@ public class ProblemResponses implements OASFilter {
           "401",
           "No bearer token, or one that is malformed, expired or not from a trusted issuer.");
       problems.put("403", "The bearer token is valid but lacks the role this needs.");
-      problems.put("503", "Writes are disabled: the server has no key to verify bearer tokens.");
     }
     problems.put("500", "An unexpected failure; the detail is generic and the cause is logged.");
+    problems.put(
+        "503",
+        op.getSecurity() != null && !op.getSecurity().isEmpty()
+            ? "The database cannot be reached right now (try again after `Retry-After` seconds),"
+                + " or writes are disabled: the server has no key to verify bearer tokens."
+            : "The database cannot be reached right now; try again after `Retry-After` seconds.");
     problems.forEach(
         (status, description) -> {
           APIResponse existing = op.getResponses().getAPIResponse(status);
@@ -127,6 +132,16 @@ public class ProblemResponses implements OASFilter {
             op.getResponses()
                 .addAPIResponse(
                     status, problem(Integer.parseInt(status), method, description, path));
+          }
+          if (status.equals("503")) {
+            op.getResponses()
+                .getAPIResponse(status)
+                .addHeader(
+                    "Retry-After",
+                    OASFactory.createHeader()
+                        .description("Seconds to wait before trying again.")
+                        .schema(
+                            OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
           }
         });
   }
@@ -179,7 +194,7 @@ public class ProblemResponses implements OASFilter {
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
       case 422 -> catalogImport ? "Invalid catalog" : "Unknown reference";
-      case 503 -> "Writes disabled";
+      case 503 -> "Service unavailable";
       default -> "Internal error";
     };
   }

@@ -2,13 +2,17 @@ package dev.podium.search;
 
 import dev.podium.changes.Change;
 import dev.podium.changes.ChangeLog;
+import dev.podium.common.DatabaseOutage;
+import dev.podium.common.PodiumConfig;
 import dev.podium.interview.Interview;
 import dev.podium.speaker.Speaker;
 import dev.podium.talk.Talk;
 import dev.podium.topic.Topic;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,10 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.lucene.document.Document;
@@ -53,38 +56,47 @@ public class Indexer {
   // Rebuilding or catching up on a large database can outlast the default transaction timeout
   // (a few minutes on a busy machine); a timed-out read would fail and be retried forever.
   private static final int READ_TIMEOUT_SECONDS = 1800;
+  // Within the 30 s a container runtime allows between SIGTERM and SIGKILL.
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final SearchIndex index;
   private final SearchDocuments documents;
   private final ChangeLog changes;
   private final EntityManager em;
   private final Clock clock;
-  private final ThreadPoolExecutor worker =
-      new ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          TimeUnit.MILLISECONDS,
-          new LinkedBlockingQueue<>(),
-          r -> new Thread(r, "podium-indexer"));
+  private final PodiumConfig config;
+  // Indexes after commits, polls, rebuilds: one thread, so changes apply in order.
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "podium-indexer"));
+  // The newest change id seen in the log; written by the worker, read by the metrics gauge.
+  private volatile long logHead;
+  private volatile boolean databaseLost;
+  private volatile boolean pollingPaused;
 
   public Indexer(
       SearchIndex index,
       SearchDocuments documents,
       ChangeLog changes,
       EntityManager em,
-      Clock clock) {
+      Clock clock,
+      PodiumConfig config,
+      MeterRegistry metrics) {
     this.index = index;
     this.documents = documents;
     this.changes = changes;
     this.em = em;
     this.clock = clock;
+    this.config = config;
+    Gauge.builder("podium.search.changes.behind", this, Indexer::changesBehind)
+        .description("Changes in the log that the search index does not hold yet")
+        .register(metrics);
   }
 
   /**
    * Starts catching up without waiting for it: after a crash with many changes not yet indexed, or
    * with the index to be rebuilt, that can take minutes, and a start that timed out waiting would
-   * fail every time. Readiness reports the index behind until it has caught up.
+   * fail every time. Readiness reports the index behind until it has caught up. Polling follows it
+   * on the same thread.
    */
   void onStart(@Observes StartupEvent event) {
     worker.execute(
@@ -95,6 +107,8 @@ public class Indexer {
             LOG.error("Catching up the search index at start failed; polling will retry", e);
           }
         });
+    long every = config.search().pollInterval().toMillis();
+    worker.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** After a transaction that wrote changes has committed: index them before answering. */
@@ -107,23 +121,48 @@ public class Indexer {
     }
   }
 
-  /** Picks up what other instances wrote. */
-  @Scheduled(
-      every = "${podium.search.poll-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  void poll() {
-    if (worker.isShutdown()) {
-      return; // shutting down: the index has committed what it applied
-    }
-    if (worker.getActiveCount() > 0 || !worker.getQueue().isEmpty()) {
-      return; // a catch-up is running or queued and reads the log to its end
+  /**
+   * Picks up what other instances wrote: runs on the worker, a poll interval after the previous
+   * poll ended. (Quarkus' scheduler runs nothing more often than once a second, which would leave
+   * little of the 2 s in which another instance's write is to be searchable.) It never throws, as
+   * that would end the polling: while the database is unreachable it says so once in the log, and
+   * resumes where the index stopped when the database is back.
+   */
+  private void poll() {
+    if (pollingPaused) {
+      return;
     }
     try {
-      await(worker.submit(this::catchUpNow));
-    } catch (RejectedExecutionException e) {
-      // shut down between the check and the submit
+      catchUpNow();
+      if (databaseLost) {
+        databaseLost = false;
+        LOG.info("The database is reachable again; the search index is catching up");
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!DatabaseOutage.causedBy(e)) {
+        LOG.error("Polling the change log failed; the next poll retries", e);
+      } else if (!databaseLost) {
+        databaseLost = true;
+        LOG.warn(
+            "The database is unreachable; the search index polls on and resumes when it is back");
+      }
     }
+  }
+
+  /**
+   * Stops polling until the answer is closed; a poll under way finishes first. For tests that count
+   * the statements of a request, which the poll's own would blur.
+   */
+  public Pause pausePolling() {
+    pollingPaused = true;
+    await(worker.submit(() -> null));
+    return () -> pollingPaused = false;
+  }
+
+  /** Polling paused until closed. */
+  public interface Pause extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Rebuilds the whole index from the database; answers how many documents it holds. */
@@ -136,11 +175,27 @@ public class Indexer {
     return await(worker.submit(this::catchUpNow));
   }
 
+  /**
+   * Changes in the log that the index does not hold yet, as of the last time the indexer read the
+   * log (at most a poll interval ago).
+   */
+  public long changesBehind() {
+    return Math.max(0, logHead - index.lastChange());
+  }
+
+  /**
+   * Stops taking work once requests have drained (graceful shutdown waits for them), and before the
+   * index closes: the task under way finishes, so the index commits everything it applied.
+   */
+  void onShutdown(@Observes ShutdownEvent event) {
+    stop();
+  }
+
   @PreDestroy
   void stop() {
     worker.shutdown();
     try {
-      worker.awaitTermination(20, TimeUnit.SECONDS);
+      worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -161,10 +216,10 @@ public class Indexer {
     if (!index.isOpen()) {
       return index.lastChange();
     }
+    logHead = QuarkusTransaction.requiringNew().call(changes::lastId);
     // An index ahead of the change log belongs to another database (a restored backup, a
     // recreated schema): it is rebuilt, like a missing one.
-    if (index.rebuildNeeded()
-        || index.lastChange() > QuarkusTransaction.requiringNew().call(changes::lastId)) {
+    if (index.rebuildNeeded() || index.lastChange() > logHead) {
       rebuildNow();
     }
     long reached = index.lastChange();
@@ -177,6 +232,7 @@ public class Indexer {
       }
       QuarkusTransaction.requiringNew().timeout(READ_TIMEOUT_SECONDS).run(() -> apply(batch));
       reached = batch.get(batch.size() - 1).id;
+      logHead = Math.max(logHead, reached);
     }
     if (reached != start) {
       index.commit(reached);
@@ -189,6 +245,8 @@ public class Indexer {
     long began = System.nanoTime();
     IndexWriter writer = index.writer();
     long last = QuarkusTransaction.requiringNew().call(changes::lastId);
+    logHead = Math.max(logHead, last);
+    index.rebuildStarted();
     writer.deleteAll();
     int count =
         QuarkusTransaction.requiringNew()

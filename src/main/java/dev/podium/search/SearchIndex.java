@@ -85,7 +85,14 @@ public class SearchIndex {
   synchronized void close() {
     try {
       if (writer != null && writer.isOpen()) {
-        writer.commit();
+        if (rebuildNeeded) {
+          // A rebuild cut short (by a shutdown, or a failure): committing it would leave part of
+          // the database in an index that claims to be whole. The last commit stays, and the
+          // next start rebuilds if that is still needed.
+          writer.rollback();
+        } else {
+          writer.commit();
+        }
       }
     } catch (IOException e) {
       LOG.warn("The search index could not commit on close", e);
@@ -119,6 +126,11 @@ public class SearchIndex {
 
   boolean rebuildNeeded() {
     return rebuildNeeded;
+  }
+
+  /** A rebuild starts: until its commit the index is not whole (readiness is DOWN meanwhile). */
+  void rebuildStarted() {
+    rebuildNeeded = true;
   }
 
   /** The id of the last change the index holds. */

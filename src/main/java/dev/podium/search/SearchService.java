@@ -12,6 +12,8 @@ import dev.podium.speaker.SpeakerApi;
 import dev.podium.talk.Schedule;
 import dev.podium.talk.TalkApi;
 import dev.podium.topic.TopicApi;
+import io.micrometer.core.annotation.Timed;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,6 +136,11 @@ public class SearchService {
           String type,
       @Schema(example = "resiliency") String slug) {}
 
+  @Timed(
+      value = "podium.search",
+      description = "Search requests answered from the index",
+      histogram = true)
+  @WithSpan("search")
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
     FieldDoc after = after(page.after(LIST, 2));
@@ -452,6 +459,8 @@ public class SearchService {
    * each, topics, speakers and talks, the busier (talks: the newer) first. Matching is by terms
    * alone, without scores: the word being typed is one term of word beginnings.
    */
+  @Timed(value = "podium.search.suggest", description = "Completions", histogram = true)
+  @WithSpan("suggest")
   public List<Suggestion> suggest(String q, int limit) {
     List<String> words = SearchQuery.analyze(names, q == null ? "" : q);
     if (words.isEmpty()) {

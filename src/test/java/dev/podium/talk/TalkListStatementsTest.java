@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.podium.search.Indexer;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class TalkListStatementsTest {
 
   @Inject SessionFactory sessions;
-  @Inject Scheduler scheduler;
   @Inject Indexer indexer;
 
   private String conference;
@@ -77,15 +75,12 @@ class TalkListStatementsTest {
     assertThat(sessions.getStatistics().isStatisticsEnabled()).isTrue();
     // The search indexer polls the change log in the background, and the statistics would count
     // its statements too: pause the poll, and let one under way finish, while measuring.
-    scheduler.pause();
-    try {
+    try (Indexer.Pause paused = indexer.pausePolling()) {
       indexer.catchUp();
       long five = statementsFor(5);
       long hundred = statementsFor(100);
       assertThat(hundred).isEqualTo(five);
       assertThat(hundred).isLessThanOrEqualTo(6);
-    } finally {
-      scheduler.resume();
     }
   }
 }

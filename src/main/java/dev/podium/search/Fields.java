@@ -28,7 +28,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when documents or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "5";
+  public static final String SCHEMA = "6";
 
   // Keyword fields: identity, filters.
   public static final String ID = "id";
@@ -65,6 +65,14 @@ public final class Fields {
 
   public static final String WEIGHT = "weight";
   public static final String SORT_ID = "sort_id";
+
+  /**
+   * A number drawn from the id, unique in practice: what orders hits of equal score. Comparing it
+   * is a read of a number, where comparing ids looked each one up in the terms dictionary for every
+   * competitive hit, a twelfth of the cost of a search.
+   */
+  public static final String SORT_KEY = "sort_key";
+
   public static final String SUMMARY = "summary";
   public static final String DISPLAY = "display";
 

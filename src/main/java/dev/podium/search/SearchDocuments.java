@@ -13,6 +13,7 @@ import dev.podium.topic.TopicApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
@@ -56,6 +58,11 @@ public class SearchDocuments {
    * Among talks, the newer first: months since 1990, below {@link #SPEAKER_WEIGHT} for centuries to
    * come; a talk without a date comes last.
    */
+  /** {@link Fields#SORT_KEY} of the document with this id: 64 bits of its name-based UUID. */
+  static long sortKey(String id) {
+    return UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+  }
+
   static long talkWeight(LocalDate day) {
     return day == null
         ? 0
@@ -186,6 +193,7 @@ public class SearchDocuments {
     String id = type + ":" + slug;
     doc.add(new StringField(Fields.ID, id, Store.NO));
     doc.add(new SortedDocValuesField(Fields.SORT_ID, new BytesRef(id)));
+    doc.add(new NumericDocValuesField(Fields.SORT_KEY, sortKey(id)));
     doc.add(new StringField(Fields.TYPE, type, Store.YES));
     doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, type));
     doc.add(new StoredField(Fields.SLUG, slug));

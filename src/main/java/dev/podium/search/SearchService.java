@@ -75,7 +75,7 @@ public class SearchService {
   private static final String LIST = "search";
   private static final int FACET_VALUES = 20;
   private static final Sort BY_SCORE =
-      new Sort(SortField.FIELD_SCORE, new SortField(Fields.SORT_ID, SortField.Type.STRING));
+      new Sort(SortField.FIELD_SCORE, new SortField(Fields.SORT_KEY, SortField.Type.LONG));
   private static final Sort SUGGESTED = Fields.BY_WEIGHT;
 
   /** Words that at least this many documents hold get no typo alternatives. */
@@ -188,7 +188,7 @@ public class SearchService {
                 Cursor.of(
                         LIST,
                         Integer.toHexString(Float.floatToIntBits((Float) last.fields[0])),
-                        ((BytesRef) last.fields[1]).utf8ToString())
+                        Long.toHexString((Long) last.fields[1]))
                     .encode();
           }
           return new Result(hits, facets, new Page.Info(page.limit(), next, total));
@@ -236,7 +236,8 @@ public class SearchService {
     }
     try {
       float score = Float.intBitsToFloat(Integer.parseUnsignedInt(cursor.key(0), 16));
-      return new FieldDoc(0, score, new Object[] {score, new BytesRef(cursor.key(1))});
+      long key = Long.parseUnsignedLong(cursor.key(1), 16);
+      return new FieldDoc(0, score, new Object[] {score, key});
     } catch (NumberFormatException e) {
       throw ApiException.badParameter(
           "cursor", "is not a cursor of this list; use page.next as given");
@@ -319,6 +320,7 @@ public class SearchService {
                 .withHighlightPhrasesStrictly(false)
                 .withWeightMatches(false)
                 .withPassageRelevancyOverSpeed(false)
+                .withScorer(new PassageScores())
                 .withFormatter(new Highlights())) {
           /**
            * Short fields are analyzed again, which costs less than finding each query term in the

@@ -11,9 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * A NUL character in a slug, a query parameter or a JSON string is a 400 problem on every database.
- * Found by the fuzzing suite: PostgreSQL fails any statement that carries one, so these were 500s
- * there.
+ * A NUL character in a slug, a query parameter, a cursor's keys or a JSON string is a 400 problem
+ * on every database. Found by the fuzzing suite: PostgreSQL fails any statement that carries one,
+ * so these were 500s there.
  */
 @QuarkusTest
 class NulCharactersTest {
@@ -42,6 +42,18 @@ class NulCharactersTest {
             given().urlEncodingEnabled(false).get(BASE + "/speakers?company=a%00b"), 400, "company")
         .body("detail", equalTo("Query parameter 'company' must not contain a NUL character."));
     assertProblem(given().urlEncodingEnabled(false).get(BASE + "/search?q=%00"), 400, "q");
+  }
+
+  @Test
+  void aForgedCursorWithANulCharacterIsRefused() {
+    String cursor = Cursor.of("topics", "\0", "management").encode();
+    assertProblem(
+        given()
+            .queryParam("cursor", cursor)
+            .queryParam("parent", "resiliency")
+            .get(BASE + "/topics"),
+        400,
+        "cursor");
   }
 
   @Test

@@ -32,8 +32,8 @@ public record Cursor(String list, List<String> keys) {
   }
 
   /**
-   * Reads a cursor that must belong to {@code list} and carry {@code size} keys; anything else is a
-   * 400 naming the {@code cursor} parameter.
+   * Reads a cursor that must belong to {@code list} and carry {@code size} keys, none with a NUL
+   * character; anything else is a 400 naming the {@code cursor} parameter.
    */
   public static Cursor decode(String token, String list, int size) {
     return decode(token, list, size, "cursor");
@@ -50,7 +50,8 @@ public record Cursor(String list, List<String> keys) {
       throw malformed(param);
     }
     List<String> parts = new ArrayList<>(List.of(raw.split(String.valueOf(SEP), -1)));
-    if (parts.size() != size + 1 || !parts.get(0).equals(list)) {
+    // No key the server gives out holds a NUL, and PostgreSQL fails a statement that compares one.
+    if (parts.size() != size + 1 || !parts.get(0).equals(list) || raw.indexOf('\0') >= 0) {
       throw malformed(param);
     }
     return new Cursor(parts.remove(0), parts);

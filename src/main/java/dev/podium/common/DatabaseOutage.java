@@ -8,8 +8,9 @@ import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a database that cannot be reached (stopped, restarting, unreachable, or every pooled
- * connection busy) from other failures. Such a failure is not a bug: the request is answered 503
- * with {@code Retry-After}, and background work waits for the database to come back.
+ * connection busy), or a statement that gave up waiting for a lock, from other failures. Such a
+ * failure is not a bug: the request is answered 503 with {@code Retry-After}, and background work
+ * waits for the database to come back.
  */
 public final class DatabaseOutage {
 
@@ -37,6 +38,27 @@ public final class DatabaseOutage {
           && (unreachableState(sql.getSQLState())
               || (sql.getMessage() != null
                   && sql.getMessage().toLowerCase(Locale.ROOT).contains(ACQUISITION_TIMEOUT)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when {@code failure} or one of its causes is a statement that stopped waiting: for a lock
+   * another transaction holds (a write queued behind a long catalog import) or for its time limit.
+   * H2 says HYT00 (its {@code LOCK_TIMEOUT}) or 57014, PostgreSQL 55P03 ({@code lock_timeout}) or
+   * 57014 ({@code statement_timeout}). The transaction is rolled back, so nothing was written.
+   */
+  public static boolean timedOut(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+      if (t instanceof jakarta.persistence.LockTimeoutException
+          || t instanceof jakarta.persistence.QueryTimeoutException
+          || (t instanceof SQLException sql
+              && ("HYT00".equals(sql.getSQLState())
+                  || "55P03".equals(sql.getSQLState())
+                  || "57014".equals(sql.getSQLState())))) {
         return true;
       }
     }

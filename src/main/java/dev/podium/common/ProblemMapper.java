@@ -144,7 +144,16 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
     if (DatabaseOutage.causedBy(e)) {
-      return unavailable(e, uri);
+      return unavailable(
+          e, uri, "The database cannot be reached right now; try again shortly.", "unavailable");
+    }
+    if (DatabaseOutage.timedOut(e)) {
+      return unavailable(
+          e,
+          uri,
+          "Another write, such as a catalog import, held up this one too long; nothing was"
+              + " changed. Try again shortly.",
+          "busy");
     }
     LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
     return problem(
@@ -170,16 +179,13 @@ public class ProblemMapper {
     return false;
   }
 
-  /** The database cannot be reached: the client may retry shortly, nothing is broken here. */
-  private Response unavailable(Throwable e, UriInfo uri) {
-    LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
-    return Response.fromResponse(
-            problem(
-                503,
-                "Service unavailable",
-                "The database cannot be reached right now; try again shortly.",
-                uri,
-                List.of()))
+  /**
+   * The database cannot be reached, or was too busy to answer in time: the client may retry
+   * shortly, nothing is broken here.
+   */
+  private Response unavailable(Throwable e, UriInfo uri, String detail, String why) {
+    LOG.warnf("Database %s on %s: %s", why, uri.getPath(), rootMessage(e));
+    return Response.fromResponse(problem(503, "Service unavailable", detail, uri, List.of()))
         .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
         .build();
   }

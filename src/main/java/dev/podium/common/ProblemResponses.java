@@ -121,8 +121,9 @@ public class ProblemResponses implements OASFilter {
     problems.put(
         "503",
         op.getSecurity() != null && !op.getSecurity().isEmpty()
-            ? "The database cannot be reached right now (try again after `Retry-After` seconds),"
-                + " or writes are disabled: the server has no key to verify bearer tokens."
+            ? "The database cannot be reached right now, or another write (a catalog import)"
+                + " held this one up too long: try again after `Retry-After` seconds. Or writes"
+                + " are disabled: the server has no key to verify bearer tokens."
             : "The database cannot be reached right now; try again after `Retry-After` seconds.");
     problems.forEach(
         (status, description) -> {

@@ -41,4 +41,11 @@ class CursorTest {
     String token = Cursor.of("talks", "a", "b", "c").encode();
     assertThatThrownBy(() -> Cursor.decode(token, "talks", 2)).isInstanceOf(ApiException.class);
   }
+
+  @Test
+  void refusesAForgedKeyWithANulCharacter() {
+    String token = Cursor.of("topics", "\0", "management").encode();
+    assertThatThrownBy(() -> Cursor.decode(token, "topics", 2))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
 }

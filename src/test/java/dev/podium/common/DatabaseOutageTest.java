@@ -48,4 +48,19 @@ class DatabaseOutageTest {
     assertThat(DatabaseOutage.causedBy(new IllegalStateException("bug"))).isFalse();
     assertThat(DatabaseOutage.causedBy(null)).isFalse();
   }
+
+  @Test
+  void aStatementThatGaveUpWaitingForALockTimedOut() {
+    assertThat(
+            DatabaseOutage.timedOut(
+                new PersistenceException(
+                    "could not execute statement",
+                    new SQLException("Timeout trying to lock table", "HYT00"))))
+        .isTrue();
+    assertThat(DatabaseOutage.timedOut(new SQLException("lock timeout", "55P03"))).isTrue();
+    assertThat(DatabaseOutage.timedOut(new SQLException("statement timeout", "57014"))).isTrue();
+    assertThat(DatabaseOutage.timedOut(new jakarta.persistence.LockTimeoutException())).isTrue();
+    assertThat(DatabaseOutage.timedOut(new SQLException("duplicate key", "23505"))).isFalse();
+    assertThat(DatabaseOutage.causedBy(new SQLException("lock timeout", "55P03"))).isFalse();
+  }
 }

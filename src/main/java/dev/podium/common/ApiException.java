@@ -11,23 +11,12 @@ public class ApiException extends RuntimeException {
   private final int status;
   private final String title;
   private final List<Problem.FieldError> errors;
-  private final Integer retryAfter;
 
   private ApiException(int status, String title, String detail, List<Problem.FieldError> errors) {
-    this(status, title, detail, errors, null);
-  }
-
-  private ApiException(
-      int status,
-      String title,
-      String detail,
-      List<Problem.FieldError> errors,
-      Integer retryAfter) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
-    this.retryAfter = retryAfter;
   }
 
   public static ApiException notFound(String kind, String slug) {
@@ -98,16 +87,6 @@ public class ApiException extends RuntimeException {
         List.of());
   }
 
-  /** Searches are queued past {@code podium.search.queue-timeout}; see search.SearchService. */
-  public static ApiException searchBusy() {
-    return new ApiException(
-        503,
-        "Service unavailable",
-        "Too many searches are waiting; try again in a moment.",
-        List.of(),
-        1);
-  }
-
   /** A request body over {@code limit}, as given in the configuration (1M, 64M). */
   public static ApiException bodyTooLarge(String limit) {
     return new ApiException(
@@ -127,10 +106,5 @@ public class ApiException extends RuntimeException {
 
   public List<Problem.FieldError> errors() {
     return errors;
-  }
-
-  /** Seconds after which the request may succeed, for a {@code Retry-After} header; or null. */
-  public Integer retryAfter() {
-    return retryAfter;
   }
 }

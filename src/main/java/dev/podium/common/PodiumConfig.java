@@ -4,7 +4,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.OptionalInt;
 
 /** Podium's own settings, under the {@code podium.} prefix. */
 @ConfigMapping(prefix = "podium")
@@ -55,15 +54,5 @@ public interface PodiumConfig {
     /** Readiness turns DOWN when the index is more changes than this behind the database. */
     @WithDefault("10000")
     long maxBehind();
-
-    /**
-     * How many searches (and related-talk lookups) run at once; the others wait their turn in
-     * arrival order. By default one per processor.
-     */
-    OptionalInt concurrency();
-
-    /** How long a search waits for its turn before it answers 503 with Retry-After. */
-    @WithDefault("5s")
-    Duration queueTimeout();
   }
 }

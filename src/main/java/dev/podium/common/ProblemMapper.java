@@ -31,9 +31,6 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
     Response problem = problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
-    if (e.retryAfter() != null) {
-      return Response.fromResponse(problem).header("Retry-After", e.retryAfter()).build();
-    }
     // A body refused as too large is not read to its end; don't keep the connection for more.
     return e.status() == 413
         ? Response.fromResponse(problem).header("Connection", "close").build()

@@ -7,7 +7,6 @@ import dev.podium.common.ApiException;
 import dev.podium.common.Cursor;
 import dev.podium.common.Page;
 import dev.podium.common.PageRequest;
-import dev.podium.common.PodiumConfig;
 import dev.podium.interview.InterviewApi;
 import dev.podium.speaker.SpeakerApi;
 import dev.podium.talk.Schedule;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,8 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -91,40 +87,10 @@ public class SearchService {
   private final Analyzer english = Fields.english();
   private final Analyzer names = Fields.names();
 
-  /**
-   * Turns to run a search. Searches that share the processors all finish late, the costly ones very
-   * late; taken in arrival order, one per processor, each runs at full speed after a short wait.
-   * Suggestions, which take a fraction of a millisecond, run at once.
-   */
-  private final Semaphore turns;
-
-  private final Duration queueTimeout;
-
-  public SearchService(SearchIndex index, ObjectMapper mapper, Clock clock, PodiumConfig config) {
+  public SearchService(SearchIndex index, ObjectMapper mapper, Clock clock) {
     this.index = index;
     this.mapper = mapper;
     this.clock = clock;
-    this.turns =
-        new Semaphore(
-            config.search().concurrency().orElse(Runtime.getRuntime().availableProcessors()), true);
-    this.queueTimeout = config.search().queueTimeout();
-  }
-
-  /** Runs {@code work} in its turn; 503 when the wait would pass the queue timeout. */
-  <T> T inTurn(SearchIndex.SearchWork<T> work) {
-    try {
-      if (!turns.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw ApiException.searchBusy();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.searchBusy();
-    }
-    try {
-      return index.withSearcher(work);
-    } finally {
-      turns.release();
-    }
   }
 
   /** What narrows a search; every part is optional. */
@@ -178,7 +144,7 @@ public class SearchService {
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
     FieldDoc after = after(page.after(LIST, 2));
-    return inTurn(
+    return index.withSearcher(
         searcher -> {
           IndexReader reader = searcher.getIndexReader();
           Query text = parsed.toQuery(english, names, word -> rare(reader, word));
@@ -550,7 +516,7 @@ public class SearchService {
   /** Talks most like this one by their text, topics and speakers; never the talk itself. */
   public List<JsonNode> related(String slug, int limit) {
     Term self = SearchDocuments.id("talk", slug);
-    return inTurn(
+    return index.withSearcher(
         searcher -> {
           TopDocs found = searcher.search(new TermQuery(self), 1);
           if (found.scoreDocs.length == 0) {

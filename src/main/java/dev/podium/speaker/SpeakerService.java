@@ -79,7 +79,7 @@ public class SpeakerService extends ContentWriter<Speaker, SpeakerApi.Input, Spe
         filter.and("1 = 0");
       } else {
         filter.and(
-            "exists (select 1 from Talk x join x.speakers sp join x.topics tp where sp = s and tp.id in :topicIds)",
+            "s.id in (select sp.id from Talk x join x.speakers sp join x.topics tp where tp.id in :topicIds)",
             "topicIds",
             ids);
       }
@@ -117,7 +117,7 @@ public class SpeakerService extends ContentWriter<Speaker, SpeakerApi.Input, Spe
         em
             .createQuery(
                 "select t from Talk t left join fetch t.conference left join fetch t.track"
-                    + " where exists (select 1 from Talk x join x.speakers sp where x = t and sp = :s)"
+                    + " where t.id in (select x.id from Talk x join x.speakers sp where sp = :s)"
                     + " order by t.startsAt desc nulls last, t.slug",
                 Talk.class)
             .setParameter("s", s)

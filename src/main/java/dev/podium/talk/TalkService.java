@@ -96,7 +96,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     }
     if (f.speaker() != null) {
       w.and(
-          "exists (select 1 from Talk x join x.speakers sp where x = t and sp.slug = :speaker)",
+          "t.id in (select x.id from Talk x join x.speakers sp where sp.slug = :speaker)",
           "speaker",
           f.speaker());
     }
@@ -150,7 +150,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
   /** Talks on these topics at one conference, in programme order. */
   public List<TalkApi.Summary> onTopicsAt(
       Collection<Long> topicIds, Conference conference, int limit) {
-    Where w = new Where().and("c = :conference", "conference", conference);
+    Where w = new Where().and("t.conference = :conference", "conference", conference);
     w.onTopics("Talk", "t", topicIds);
     Instant now = clock.instant();
     return talks

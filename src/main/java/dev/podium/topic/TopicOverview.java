@@ -77,8 +77,8 @@ public class TopicOverview {
         topics
             .getEntityManager()
             .createQuery(
-                "select c from Talk t join t.conference c where exists"
-                    + " (select 1 from Talk x join x.topics tp where x = t and tp.id in :ids)"
+                "select c from Talk t join t.conference c where t.id in"
+                    + " (select x.id from Talk x join x.topics tp where tp.id in :ids)"
                     + " order by coalesce(c.startDate, :undated) desc, c.slug",
                 Conference.class)
             .setParameter("ids", topicIds)

@@ -1,6 +1,10 @@
 package dev.podium.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -59,6 +63,37 @@ public record Cursor(String list, List<String> keys) {
 
   public String key(int i) {
     return keys.get(i);
+  }
+
+  /** Key {@code i} as a date; one the server could not have given out is a 400. */
+  public LocalDate date(int i) {
+    try {
+      LocalDate date = LocalDate.parse(keys.get(i));
+      if (inYears(date.getYear())) {
+        return date;
+      }
+    } catch (DateTimeException e) {
+      // falls through to the 400
+    }
+    throw malformed("cursor");
+  }
+
+  /** Key {@code i} as an instant; one the server could not have given out is a 400. */
+  public Instant instant(int i) {
+    try {
+      Instant instant = Instant.parse(keys.get(i));
+      if (inYears(instant.atOffset(ZoneOffset.UTC).getYear())) {
+        return instant;
+      }
+    } catch (DateTimeException e) {
+      // falls through to the 400
+    }
+    throw malformed("cursor");
+  }
+
+  /** The years a database can compare; a forged key beyond them failed the statement. */
+  private static boolean inYears(int year) {
+    return year >= 1 && year <= 9999;
   }
 
   private static ApiException malformed(String param) {

@@ -26,7 +26,10 @@ public final class Referrers {
           slugs.size() <= SHOWN
               ? slugs.size()
               : em.createQuery(
-                      jpql.replaceFirst("select (\\w+)\\.slug", "select count($1)"), Long.class)
+                      jpql.replaceFirst("select (\\w+)\\.slug", "select count($1)")
+                          // A count has no order; databases refuse one by a column not counted.
+                          .replaceFirst("\\s+order by .*$", ""),
+                      Long.class)
                   .setParameter(1, param)
                   .getSingleResult();
       String shown = String.join(", ", slugs.subList(0, Math.min(SHOWN, slugs.size())));

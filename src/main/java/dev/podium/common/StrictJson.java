@@ -1,6 +1,7 @@
 package dev.podium.common;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -41,21 +42,24 @@ public class StrictJson implements ObjectMapperCustomizer {
                     String.class,
                     StringDeserializer.instance,
                     s -> s.indexOf('\0') < 0,
-                    NulCharacters.MESSAGE))
+                    NulCharacters.MESSAGE,
+                    raw -> true))
             .addDeserializer(
                 LocalDate.class,
                 new Checked<>(
                     LocalDate.class,
                     LocalDateDeserializer.INSTANCE,
                     d -> inYears(d.getYear()),
-                    YEARS))
+                    YEARS,
+                    StrictJson::bare))
             .addDeserializer(
                 Instant.class,
                 new Checked<>(
                     Instant.class,
                     InstantDeserializer.INSTANT,
                     i -> inYears(i.atOffset(ZoneOffset.UTC).getYear()),
-                    YEARS)));
+                    YEARS,
+                    StrictJson::bare)));
   }
 
   /**
@@ -73,22 +77,44 @@ public class StrictJson implements ObjectMapperCustomizer {
     return year >= 1 && year <= 9999;
   }
 
+  /**
+   * Whether a date's text is only the date: Jackson trims it first, which also drops control
+   * characters such as NUL around it, and "2019-11-11\u0000" is no date.
+   */
+  private static boolean bare(String text) {
+    return text.chars().allMatch(c -> c > ' ');
+  }
+
   /** Jackson's own reading of a {@code T}, refusing a value that {@code allowed} does not take. */
   private static final class Checked<T> extends StdScalarDeserializer<T> {
 
     private final JsonDeserializer<T> reader;
     private final Predicate<T> allowed;
     private final String message;
+    private final Predicate<String> text;
 
-    Checked(Class<T> type, JsonDeserializer<T> reader, Predicate<T> allowed, String message) {
+    Checked(
+        Class<T> type,
+        JsonDeserializer<T> reader,
+        Predicate<T> allowed,
+        String message,
+        Predicate<String> text) {
       super(type);
       this.reader = reader;
       this.allowed = allowed;
       this.message = message;
+      this.text = text;
     }
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      if (parser.currentToken() == JsonToken.VALUE_STRING && !text.test(parser.getText())) {
+        throw InvalidFormatException.from(
+            parser,
+            "is not a date or instant as RFC 3339 writes it",
+            parser.getText(),
+            handledType());
+      }
       T value = reader.deserialize(parser, context);
       if (value != null && !allowed.test(value)) {
         throw InvalidFormatException.from(parser, message, value, handledType());

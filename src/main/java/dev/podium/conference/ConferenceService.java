@@ -74,7 +74,7 @@ public class ConferenceService
     Cursor after = request.after(LIST, 2);
     String key = "coalesce(c.startDate, :undated)";
     if (after != null) {
-      page.after(key, true, LocalDate.parse(after.key(0)), "c.slug", after.key(1));
+      page.after(key, true, after.date(0), "c.slug", after.key(1));
     }
     EntityManager em = conferences.getEntityManager();
     List<Conference> rows =
@@ -182,6 +182,9 @@ public class ConferenceService
     List<Track> next = new ArrayList<>();
     for (int i = 0; i < wanted.size(); i++) {
       ConferenceApi.TrackInput w = wanted.get(i);
+      if (w == null || w.slug() == null) {
+        continue; // validation reports the missing track or slug; nothing is written
+      }
       Track t = existing.remove(w.slug());
       if (t == null && next.stream().anyMatch(n -> n.slug.equals(w.slug()))) {
         in.error("tracks[" + i + "].slug", "is listed twice");

@@ -64,7 +64,7 @@ public class InterviewService
     Where page = filter.copy().param("undated", UNDATED);
     Cursor after = request.after(LIST, 2);
     if (after != null) {
-      page.after(ORDER, true, LocalDate.parse(after.key(0)), "i.slug", after.key(1));
+      page.after(ORDER, true, after.date(0), "i.slug", after.key(1));
     }
     List<Interview> rows = fetch(page, request.limit() + 1);
     long total =

@@ -68,7 +68,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
       key = "coalesce(t.startsAt, :missingStart)";
       page.param("missingStart", descending ? EARLIEST : LATEST);
       if (after != null) {
-        page.after(key, descending, Instant.parse(after.key(0)), "t.slug", after.key(1));
+        page.after(key, descending, after.instant(0), "t.slug", after.key(1));
       }
     }
     List<Talk> rows =

@@ -8,6 +8,7 @@ import static dev.podium.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -299,6 +300,23 @@ class CatalogResourceTest {
             "talks/talk-")) {
       assertProblem(given().get(BASE + "/" + path + s), 404);
     }
+  }
+
+  @Test
+  void aTrackWithoutSlugBeforeAnotherIsReportedNotAServerError() {
+    String s = unique("t");
+    String document =
+        """
+        {"formatVersion": 1, "conferences": [{"slug": "conf-%1$s", "name": "Conf",
+          "tracks": [{"name": "No slug"}, {"slug": "core", "name": "Core"}]}]}
+        """
+            .formatted(s);
+
+    for (boolean dryRun : new boolean[] {true, false}) {
+      assertProblem(json(document).queryParam("dryRun", dryRun).post(CATALOG), 422)
+          .body("errors.field", hasItems("$.conferences[0].tracks[0].slug"));
+    }
+    assertProblem(given().get(BASE + "/conferences/conf-" + s), 404);
   }
 
   @Test

@@ -48,6 +48,24 @@ class StrictJsonTest {
   }
 
   @Test
+  void aDateWithControlCharactersOrSpacesAroundItIsRefused() {
+    String slug = unique("padded");
+    for (String date : new String[] {"2019-11-11\\u0000", " 2019-11-11", "2019-11-11\\n"}) {
+      assertProblem(
+          json("{\"slug\":\"%s\",\"name\":\"Padded\",\"startDate\":\"%s\"}".formatted(slug, date))
+              .post(BASE + "/conferences"),
+          400,
+          "$.startDate");
+    }
+    assertProblem(
+        json("{\"title\":\"Padded\",\"startsAt\":\"2019-11-11T09:00:00Z\\u0000\"}")
+            .post(BASE + "/talks"),
+        400,
+        "$.startsAt");
+    assertProblem(given().get(BASE + "/conferences/" + slug), 404);
+  }
+
+  @Test
   void theFirstAndLastDaysOfThoseYearsAreKept() {
     String slug = unique("years");
     json("{\"slug\":\"%s\",\"name\":\"Long\",\"startDate\":\"0001-01-01\",\"endDate\":\"9999-12-31\"}"

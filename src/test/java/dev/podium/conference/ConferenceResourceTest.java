@@ -350,6 +350,19 @@ class ConferenceResourceTest {
   }
 
   @Test
+  void aConferenceWithManyTalksIsNotDeletedAndTheConflictCountsThem() {
+    String slug = create("conferences", conference(unique("conf"), "2031-04-01", "main"));
+    for (int i = 0; i < 7; i++) {
+      create(
+          "talks", "{\"title\":\"Talk %d at %s\",\"conference\":\"%s\"}".formatted(i, slug, slug));
+    }
+
+    assertProblem(given().delete(CONFERENCES + "/" + slug), 409)
+        .body("detail", containsString("(and 2 more)"));
+    given().get(CONFERENCES + "/" + slug).then().statusCode(200).body("talkCount", equalTo(7));
+  }
+
+  @Test
   void conditionalRequestsFollowTheETag() {
     String slug = create("conferences", conference(unique("conf"), "2031-04-01", "main"));
 

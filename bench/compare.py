@@ -10,9 +10,14 @@ number of connections; the table gives medians and Podium's throughput as a rati
   overview    GET /api/v1/topics/{slug}/overview
   search      GET /api/v1/search (mixed queries, facets and highlights)
   revalidate  GET /api/v1/talks/{slug} with If-None-Match, answered 304
+Podium is measured twice in each round: as a client without credentials meets it, answered from
+the response cache once a path was read, and "uncached", with a token on every request, which
+skips that cache, so each request reads the database (or searches the index).
 Then: p99 of the detail case against the number of connections (a PNG made with gnuplot, if
 installed), the resident memory of the service after the load, and the time the jar takes to
 answer its first request when started again on the same data folder.
+
+JVM flags for the service go in JAVA_OPTS, as for the container.
 
 Usage: python3 bench/compare.py [catalog.json] [seconds-per-case] [rounds] [connections] [png]
 Needs: the packaged jar (./mvnw package -DskipTests), wrk, nginx (apt-get install wrk nginx-light),
@@ -57,7 +62,9 @@ def get(path, headers=None):
 def start_podium(data, env):
     log = open(os.path.join(data, "log"), "a")
     t = time.perf_counter()
-    server = subprocess.Popen(["taskset", "-c", SERVER_CORE, "java", "-jar", JAR], env=env,
+    # JVM flags as the container takes them (Dockerfile): JAVA_OPTS, split on spaces.
+    flags = os.environ.get("JAVA_OPTS", "").split()
+    server = subprocess.Popen(["taskset", "-c", SERVER_CORE, "java", *flags, "-jar", JAR], env=env,
                               stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 180
     while True:
@@ -161,36 +168,44 @@ def main():
         cases["revalidate"] = cases["detail"]
         static["revalidate"] = static["detail"]
         scripts = {}
+        signed = {"Authorization": "Bearer " + TOKEN}
         for name in cases:
             tags = (podium_tags, nginx_tags) if name == "revalidate" else (None, None)
             scripts[name] = (lua(cases[name], work, "podium-" + name, tags[0]),
-                             lua(static[name], work, "nginx-" + name, tags[1]))
+                             lua(static[name], work, "nginx-" + name, tags[1]),
+                             lua(cases[name], work, "uncached-" + name, tags[0], signed))
 
-        for name, (podium, static_script) in scripts.items():  # warm-up
-            wrk(podium, CONNECTIONS, max(5, SECONDS), strict=False)
+        for name, (podium, static_script, uncached) in scripts.items():  # warm-up
+            # One core compiles what it runs: the JIT needs a while before the figures settle.
+            wrk(podium, CONNECTIONS, max(10, 2 * SECONDS), strict=False)
+            wrk(uncached, CONNECTIONS, max(10, 2 * SECONDS), strict=False)
             wrk(static_script, CONNECTIONS, 3, NGINX_PORT, strict=False)
 
         print(f"machine: {os.cpu_count()} cores, {platform.platform()}; servers on core {SERVER_CORE}, "
-              f"wrk on core {os.cpu_count() - 1}; {CONNECTIONS} connections, {SECONDS} s a case, {ROUNDS} rounds")
+              f"wrk on core {os.cpu_count() - 1}; {CONNECTIONS} connections, {SECONDS} s a case, {ROUNDS} rounds; "
+              f"JAVA_OPTS={os.environ.get('JAVA_OPTS', '')!r}")
         print(f"catalog: {os.path.basename(CATALOG)}: {counts['talks']['created']} talks")
         results = {}
         for r in range(ROUNDS):
-            for name, (podium, static_script) in scripts.items():
+            for name, (podium, static_script, uncached) in scripts.items():
                 n = wrk(static_script, CONNECTIONS, SECONDS, NGINX_PORT)
                 p = wrk(podium, CONNECTIONS, SECONDS)
-                results.setdefault(name, []).append((n, p))
+                u = wrk(uncached, CONNECTIONS, SECONDS)
+                results.setdefault(name, []).append((n, p, u))
                 print(f"round {r + 1} {name}: nginx {n['rps']:.0f}/s p99 {n['p99']:.2f} ms, "
-                      f"podium {p['rps']:.0f}/s p99 {p['p99']:.2f} ms", flush=True)
+                      f"podium {p['rps']:.0f}/s p99 {p['p99']:.2f} ms, "
+                      f"uncached {u['rps']:.0f}/s p99 {u['p99']:.2f} ms", flush=True)
         print()
         print("| case | nginx req/s | nginx p50 ms | nginx p99 ms | Podium req/s | Podium p50 ms | Podium p99 ms "
-              "| Podium / nginx | target |")
-        print("|---|---|---|---|---|---|---|---|---|")
+              "| Podium / nginx | target | uncached req/s | uncached p99 ms | uncached / nginx |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for name, rounds in results.items():
             med = lambda side, key: statistics.median(x[side][key] for x in rounds)  # noqa: E731
-            ratio = statistics.median(x[1]["rps"] / x[0]["rps"] for x in rounds)
+            ratio = lambda side: statistics.median(x[side]["rps"] / x[0]["rps"] for x in rounds)  # noqa: E731
             print(f"| {name} | {med(0, 'rps'):.0f} | {med(0, 'p50'):.2f} | {med(0, 'p99'):.2f} "
                   f"| {med(1, 'rps'):.0f} | {med(1, 'p50'):.2f} | {med(1, 'p99'):.2f} "
-                  f"| {ratio:.2f} | {TARGETS[name]:.2f} |")
+                  f"| {ratio(1):.2f} | {TARGETS[name]:.2f} "
+                  f"| {med(2, 'rps'):.0f} | {med(2, 'p99'):.2f} | {ratio(2):.3f} |")
 
         print()
         curve = os.path.join(work, "curve.dat")

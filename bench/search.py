@@ -9,7 +9,8 @@ measures on loopback with wrk (closed loop, one connection per client), after a 
   - /api/v1/search/suggest with prefixes as typed, at 1 and 8 clients.
 Each case runs for several rounds; the table gives the median of the rounds, and each latency as
 a ratio to the floor measured in the same round. wrk runs on the last core (taskset), the server
-on all of them.
+on all of them. The response cache is off, so every request is searched: these are the figures of
+the index, not of memory (bench/compare.py measures the service as it runs, cache and all).
 
 Usage: python3 bench/search.py [catalog.json] [seconds-per-case] [rounds]
 Needs: the packaged jar (./mvnw package -DskipTests), wrk (apt-get install wrk).
@@ -120,13 +121,15 @@ end
 """
 
 
-def lua(paths, folder, name, etags=None):
+def lua(paths, folder, name, etags=None, headers=None):
     """A wrk script that sends the paths in turn, each connection starting elsewhere, and times
-    each request (TIMING); with etags, each request revalidates its path with If-None-Match."""
+    each request (TIMING); with etags, each request revalidates its path with If-None-Match; every
+    request carries the headers given."""
     script = os.path.join(folder, name + ".lua")
     quoted = ",\n".join('  "' + p.replace('"', '\\"') + '"' for p in paths)
     tags = ",\n".join("  '" + e + "'" for e in (etags or []))
-    header = "{['If-None-Match'] = tags[n]}" if etags else "nil"
+    fixed = "".join(f"['{k}'] = '{v}', " for k, v in (headers or {}).items())
+    header = "{" + fixed + ("['If-None-Match'] = tags[n]" if etags else "") + "}"
     with open(script, "w") as f:
         f.write(TIMING +
                 "local paths = {\n" + quoted + "\n}\n"
@@ -167,7 +170,7 @@ def main():
     data = tempfile.mkdtemp(prefix="podium-bench-")
     env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT),
                MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(ROOT, "dev-keys", "public.pem"),
-               MP_JWT_VERIFY_ISSUER="urn:podium:dev-only")
+               MP_JWT_VERIFY_ISSUER="urn:podium:dev-only", PODIUM_RESPONSE_CACHE_ENABLED="false")
     log = open(os.path.join(data, "log"), "w")
     server = subprocess.Popen(["java", "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:

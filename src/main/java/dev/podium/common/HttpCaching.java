@@ -9,16 +9,18 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Gives every successful GET (and HEAD) of the API an {@code ETag} and {@code Cache-Control}, and
  * answers {@code 304} when {@code If-None-Match} names the current tag. The body is serialized once
- * here and handed on as bytes.
+ * here and handed on as bytes, and kept by the {@link ResponseCache}.
  */
 public class HttpCaching {
 
   private final ETags etags;
   private final PodiumConfig config;
+  private final ResponseCache responses;
 
-  public HttpCaching(ETags etags, PodiumConfig config) {
+  public HttpCaching(ETags etags, PodiumConfig config, ResponseCache responses) {
     this.etags = etags;
     this.config = config;
+    this.responses = responses;
   }
 
   @ServerResponseFilter
@@ -32,6 +34,9 @@ public class HttpCaching {
     }
     byte[] body = etags.json(response.getEntity());
     String tag = ETags.of(body);
+    if ("GET".equals(method)) {
+      responses.store(tag, response.getHeaderString("Link"), body);
+    }
     response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
     response
         .getHeaders()

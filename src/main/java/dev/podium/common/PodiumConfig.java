@@ -24,6 +24,9 @@ public interface PodiumConfig {
   /** Search index settings. */
   Search search();
 
+  /** The in-memory cache of GET answers ({@link ResponseCache}). */
+  ResponseCache responseCache();
+
   /** How large request bodies may be. */
   Limits limits();
 
@@ -40,6 +43,17 @@ public interface PodiumConfig {
      */
     @WithDefault("64M")
     MemorySize catalogBodySize();
+  }
+
+  /** The in-memory cache of anonymous GET answers. */
+  interface ResponseCache {
+    /** Serve repeated anonymous GETs from memory (env {@code PODIUM_RESPONSE_CACHE_ENABLED}). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Most memory the stored answers take; the least used go first. */
+    @WithDefault("32M")
+    MemorySize maxSize();
   }
 
   /** Search index settings. */

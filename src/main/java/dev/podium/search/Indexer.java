@@ -4,6 +4,7 @@ import dev.podium.changes.Change;
 import dev.podium.changes.ChangeLog;
 import dev.podium.common.DatabaseOutage;
 import dev.podium.common.PodiumConfig;
+import dev.podium.common.ResponseCache;
 import dev.podium.interview.Interview;
 import dev.podium.speaker.Speaker;
 import dev.podium.talk.Talk;
@@ -65,6 +66,7 @@ public class Indexer {
   private final EntityManager em;
   private final Clock clock;
   private final PodiumConfig config;
+  private final ResponseCache responses;
   // Indexes after commits, polls, rebuilds: one thread, so changes apply in order.
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "podium-indexer"));
@@ -80,6 +82,7 @@ public class Indexer {
       EntityManager em,
       Clock clock,
       PodiumConfig config,
+      ResponseCache responses,
       MeterRegistry metrics) {
     this.index = index;
     this.documents = documents;
@@ -87,6 +90,7 @@ public class Indexer {
     this.em = em;
     this.clock = clock;
     this.config = config;
+    this.responses = responses;
     Gauge.builder("podium.search.changes.behind", this, Indexer::changesBehind)
         .description("Changes in the log that the search index does not hold yet")
         .register(metrics);
@@ -238,6 +242,7 @@ public class Indexer {
       index.commit(reached);
       LOG.debugf("Indexed changes %d to %d", start + 1, reached);
     }
+    responses.confirmed(reached);
     return reached;
   }
 

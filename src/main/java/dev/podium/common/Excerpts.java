@@ -13,7 +13,7 @@ public final class Excerpts {
     if (text == null) {
       return null;
     }
-    String folded = text.strip().replaceAll("\\s+", " ");
+    String folded = folded(text);
     if (folded.length() <= MAX) {
       return folded;
     }
@@ -30,5 +30,27 @@ public final class Excerpts {
       head = head.substring(0, head.length() - 1).stripTrailing();
     }
     return head + ELLIPSIS;
+  }
+
+  /**
+   * The text stripped, each run of white space one space, and no longer than a character past
+   * {@link #MAX}: only that much is shown, and abstracts run to several thousand characters.
+   */
+  private static String folded(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX + 1));
+    boolean space = false;
+    for (int i = 0; i < text.length() && out.length() <= MAX; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.length() > MAX + 1 ? out.substring(0, MAX + 1) : out.toString();
   }
 }

@@ -45,4 +45,14 @@ class ExcerptsTest {
     String body = excerpt.substring(0, excerpt.length() - 1);
     assertThat(Character.isHighSurrogate(body.charAt(body.length() - 1))).isFalse();
   }
+
+  @Test
+  void foldsWhiteSpaceInLongTextBeforeCuttingIt() {
+    String text = "\n  Resilience\t\ttesting   at\r\nscale. ".repeat(40);
+    String excerpt = Excerpts.of(text);
+    assertThat(excerpt).hasSizeLessThanOrEqualTo(300).endsWith("…").doesNotContain("  ", "\n");
+    assertThat(excerpt).startsWith("Resilience testing at scale. Resilience testing at scale.");
+    assertThat(text.strip().replaceAll("\\s+", " "))
+        .startsWith(excerpt.substring(0, excerpt.length() - 1));
+  }
 }

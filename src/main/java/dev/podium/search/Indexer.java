@@ -169,9 +169,12 @@ public class Indexer {
     void close();
   }
 
-  /** Rebuilds the whole index from the database; answers how many documents it holds. */
+  /**
+   * Rebuilds the whole index from the database; answers how many documents it holds. Waits as long
+   * as a rebuild may read (a million talks take minutes), not the minute other work gets.
+   */
   public int rebuild() {
-    return await(worker.submit(this::rebuildNow));
+    return await(worker.submit(this::rebuildNow), Duration.ofSeconds(READ_TIMEOUT_SECONDS));
   }
 
   /** Applies every change not yet in the index; answers the id reached. */
@@ -206,8 +209,12 @@ public class Indexer {
   }
 
   private static <T> T await(Future<T> future) {
+    return await(future, WAIT);
+  }
+
+  private static <T> T await(Future<T> future, Duration limit) {
     try {
-      return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      return future.get(limit.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while indexing", e);

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Podium at a million talks (a script, not a test).
+
+Takes the folder bench/generate.py writes, starts the packaged jar (embedded default) on a fresh
+data folder and measures, on loopback:
+  import    each catalog document POSTed in name order, and the time until the index holds all
+            of it (readiness: no change behind);
+  rebuild   POST /api/v1/admin/reindex, which rebuilds the index from the database;
+  paging    GET /api/v1/talks?limit=20&year=Y (the busiest year): the first page, and the 10,000th
+            page reached by following the cursors (the walk takes pages of 100 until the last
+            few, as a cursor holds a position, not a page size); each timed as the median of
+            several requests of the same page, with their ratio (target: within 2x);
+  search    p50 and p99 of the mixed queries of bench/search.py at 1 and 8 clients (wrk), with
+            the response cache off so that each request is searched.
+
+Usage: python3 bench/scale.py PARTS_DIR [seconds-per-case] [data-dir]
+       With a data dir that already holds the catalog (from an earlier run), the import is skipped.
+Needs: the packaged jar (./mvnw package -DskipTests), wrk, and the parts:
+       python3 bench/generate.py /tmp/million   (keep them out of the repository)
+"""
+import http.client
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from search import FILTERED, JAR, QUERIES, ROOT, TOKEN, lua, wrk  # noqa: E402
+
+PARTS = sys.argv[1] if len(sys.argv) > 1 else sys.exit(__doc__)
+SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+DATA = sys.argv[3] if len(sys.argv) > 3 else None
+PORT = int(os.environ.get("PODIUM_SCALE_PORT", "18095"))
+PAGE = 20
+TARGET_PAGE = int(os.environ.get("PODIUM_SCALE_PAGE", "10000"))
+REPEAT = 7
+
+
+def call(method, path, body=None, timeout=3600):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+    headers = {"Authorization": "Bearer " + TOKEN} if method != "GET" else {}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    started = time.perf_counter()
+    conn.request(method, path, body=body, headers=headers)
+    r = conn.getresponse()
+    data = r.read()
+    took = time.perf_counter() - started
+    if r.status not in (200, 503):
+        raise RuntimeError(f"{method} {path}: HTTP {r.status} {data[:300]!r}")
+    return r.status, data, took
+
+
+def behind():
+    status, data, _ = call("GET", "/q/health/ready")
+    for check in json.loads(data).get("checks", []):
+        if "changesBehind" in check.get("data", {}):
+            left = check["data"]["changesBehind"]
+            return status, left if isinstance(left, int) else -1, bool(check["data"].get("rebuilding"))
+    return status, -1, False
+
+
+def median_time(path):
+    call("GET", path)
+    return statistics.median(call("GET", path)[2] * 1000 for _ in range(REPEAT))
+
+
+def main():
+    data = DATA or tempfile.mkdtemp(prefix="podium-scale-")
+    fresh = not os.path.exists(os.path.join(data, "podium.mv.db"))
+    env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT), PODIUM_DEMO_DATA="false",
+               PODIUM_RESPONSE_CACHE_ENABLED="false",
+               MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(ROOT, "dev-keys", "public.pem"),
+               MP_JWT_VERIFY_ISSUER="urn:podium:dev-only")
+    flags = os.environ.get("JAVA_OPTS", "").split()
+    log = open(os.path.join(data, "log"), "a")
+    server = subprocess.Popen(["java", *flags, "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.time() + 600
+        while True:
+            try:
+                call("GET", "/q/health/live", timeout=2)
+                break
+            except (OSError, http.client.HTTPException):
+                if time.time() > deadline or server.poll() is not None:
+                    sys.exit("the service did not start")
+                time.sleep(0.5)
+        print(f"machine: {os.cpu_count()} cores, {platform.platform()}; JAVA_OPTS={' '.join(flags)!r}")
+        print(f"data folder: {data}")
+
+        if fresh:
+            began = time.perf_counter()
+            for name in sorted(os.listdir(PARTS)):
+                with open(os.path.join(PARTS, name), "rb") as f:
+                    body = f.read()
+                _, answer, took = call("POST", "/api/v1/catalog", body)
+                counts = json.loads(answer)["counts"]
+                print(f"import {name}: {len(body) / 1e6:.0f} MB, {counts['talks']['created']} talks, "
+                      f"{counts['speakers']['created']} speakers, {took:.1f} s", flush=True)
+            answered = time.perf_counter() - began
+            while True:
+                status, left, rebuilding = behind()
+                if status == 200 and left == 0 and not rebuilding:
+                    break
+                time.sleep(1)
+            print(f"import: every document answered after {answered:.0f} s, "
+                  f"all of it searchable after {time.perf_counter() - began:.0f} s", flush=True)
+
+        _, answer, _ = call("GET", "/api/v1/talks?limit=1")
+        total = json.loads(answer)["page"]["total"]
+        _, answer, took = call("POST", "/api/v1/admin/reindex")
+        print(f"rebuild: {json.loads(answer)['documents']} documents in {took:.0f} s ({total} talks)", flush=True)
+
+        _, answer, _ = call("GET", "/api/v1/search?q=*&limit=1")
+        years = json.loads(answer)["facets"]["year"]
+        year = max(years, key=years.get)
+        base = f"/api/v1/talks?year={year}"
+        first = base + f"&limit={PAGE}"
+        print(f"paging: {base}, {years[year]} talks, {years[year] // PAGE} pages of {PAGE}", flush=True)
+        first_ms = median_time(first)
+        began = time.perf_counter()
+        cursor, position, requests = None, 0, 0
+        while position < (TARGET_PAGE - 1) * PAGE:
+            size = 100 if (TARGET_PAGE - 1) * PAGE - position >= 100 else PAGE
+            path = base + f"&limit={size}" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
+            page = json.loads(call("GET", path)[1])
+            position += len(page["items"])
+            cursor = page["page"]["next"]
+            requests += 1
+            if cursor is None:
+                sys.exit(f"the list ended after {position} talks")
+        target = base + f"&limit={PAGE}&cursor=" + urllib.parse.quote(cursor)
+        items = json.loads(call("GET", target)[1])["items"]
+        print(f"walked to page {TARGET_PAGE} in {requests} requests, {time.perf_counter() - began:.0f} s; "
+              f"it starts with talk {position + 1}: {items[0]['slug'] if items else None}")
+        last_ms = median_time(target)
+        print(f"page 1: {first_ms:.1f} ms, page {TARGET_PAGE}: {last_ms:.1f} ms "
+              f"(median of {REPEAT}), ratio {last_ms / first_ms:.2f} (target at most 2)", flush=True)
+
+        work = tempfile.mkdtemp(prefix="podium-scale-wrk-")
+        searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
+                    for i, q in enumerate(QUERIES)]
+        script = lua(searches, work, "search")
+        wrk(script, 8, SECONDS, PORT, strict=False)  # warm-up
+        for clients in (1, 8):
+            r = wrk(script, clients, SECONDS, PORT)
+            print(f"search, {clients} clients: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, "
+                  f"p99 {r['p99']:.1f} ms (target at 8: at most 50 ms)", flush=True)
+        with open(f"/proc/{server.pid}/status") as f:
+            rss = next(int(line.split()[1]) // 1024 for line in f if line.startswith("VmRSS:"))
+        print(f"resident memory: {rss} MB; database and index: "
+              f"{sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(data) for f in fs) / 1e9:.1f} GB")
+    finally:
+        server.terminate()
+        server.wait(120)
+
+
+if __name__ == "__main__":
+    main()

@@ -13,8 +13,9 @@ data folder and measures, on loopback:
   search    p50 and p99 of the mixed queries of bench/search.py at 1 and 8 clients (wrk), with
             the response cache off so that each request is searched.
 
-Usage: python3 bench/scale.py PARTS_DIR [seconds-per-case] [data-dir]
-       With a data dir that already holds the catalog (from an earlier run), the import is skipped.
+Usage: python3 bench/scale.py PARTS_DIR [seconds-per-case]
+       PODIUM_SCALE_DATA=folder keeps the data folder; one that already holds the catalog (from an
+       earlier run) skips the import. PODIUM_SCALE_PAGE changes the 10,000th page.
 Needs: the packaged jar (./mvnw package -DskipTests), wrk, and the parts:
        python3 bench/generate.py /tmp/million   (keep them out of the repository)
 """
@@ -34,7 +35,7 @@ from search import FILTERED, JAR, QUERIES, ROOT, TOKEN, lua, wrk  # noqa: E402
 
 PARTS = sys.argv[1] if len(sys.argv) > 1 else sys.exit(__doc__)
 SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 15
-DATA = sys.argv[3] if len(sys.argv) > 3 else None
+DATA = os.environ.get("PODIUM_SCALE_DATA")
 PORT = int(os.environ.get("PODIUM_SCALE_PORT", "18095"))
 PAGE = 20
 TARGET_PAGE = int(os.environ.get("PODIUM_SCALE_PAGE", "10000"))

@@ -91,6 +91,29 @@ class SuggestTest {
         .containsExactly("talk:" + older, "talk:" + newest, "talk:" + newer, "talk:" + undated);
   }
 
+  @Test
+  void ofSpeakersAndTopicsTheBusierComeFirst() {
+    String w = Api.word();
+    // The quiet ones come first by name and by slug, so only their talks can put them second.
+    String quiet =
+        api.create("speakers", Map.of("slug", "a-" + w, "name", "Aaron " + w))
+            .path("slug")
+            .asText();
+    String busy =
+        api.create("speakers", Map.of("slug", "z-" + w, "name", "Zoe " + w)).path("slug").asText();
+    String rare =
+        api.create("topics", Map.of("slug", "a-" + w, "name", w + " Aa")).path("slug").asText();
+    String common =
+        api.create("topics", Map.of("slug", "z-" + w, "name", w + " Zz")).path("slug").asText();
+    api.talk("One", null, List.of(quiet, busy), List.of(rare, common));
+    api.talk("Two", null, List.of(busy), List.of(common));
+    api.talk("Three", null, List.of(busy), List.of(common));
+    // Topics before speakers, and of each the one with more talks first.
+    assertThat(suggested(w.substring(0, 7)))
+        .containsSubsequence("topic:" + common, "topic:" + rare, "speaker:" + busy)
+        .containsSubsequence("speaker:" + busy, "speaker:" + quiet);
+  }
+
   private String talkOn(String title, String startsAt) {
     Map<String, Object> body = new HashMap<>();
     body.put("slug", Api.slug("talk"));

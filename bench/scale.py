@@ -5,13 +5,13 @@ Takes the folder bench/generate.py writes, starts the packaged jar (embedded def
 data folder and measures, on loopback:
   import    each catalog document POSTed in name order, and the time until the index holds all
             of it (readiness: no change behind);
+  search    p50 and p99 of the mixed queries of bench/search.py at 1 and 8 clients (wrk), with
+            the response cache off so that each request is searched;
   rebuild   POST /api/v1/admin/reindex, which rebuilds the index from the database;
   paging    GET /api/v1/talks?limit=20&topic=T (the busiest topic): the first page, and the 10,000th
             page reached by following the cursors (the walk takes pages of 100 until the last
             few, as a cursor holds a position, not a page size); each timed as the median of
-            several requests of the same page, with their ratio (target: within 2x);
-  search    p50 and p99 of the mixed queries of bench/search.py at 1 and 8 clients (wrk), with
-            the response cache off so that each request is searched.
+            several requests of the same page, with their ratio (target: within 2x).
 
 Usage: python3 bench/scale.py PARTS_DIR [seconds-per-case]
        PODIUM_SCALE_DATA=folder keeps the data folder; one that already holds the catalog (from an
@@ -112,6 +112,15 @@ def main():
             print(f"import: every document answered after {answered:.0f} s, "
                   f"all of it searchable after {time.perf_counter() - began:.0f} s", flush=True)
 
+        work = tempfile.mkdtemp(prefix="podium-scale-wrk-")
+        searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
+                    for i, q in enumerate(QUERIES)]
+        script = lua(searches, work, "search")
+        wrk(script, 8, SECONDS, PORT, strict=False)  # warm-up
+        for clients in (1, 8):
+            r = wrk(script, clients, SECONDS, PORT)
+            print(f"search, {clients} clients: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, "
+                  f"p99 {r['p99']:.1f} ms (target at 8: at most 50 ms)", flush=True)
         _, answer, _ = call("GET", "/api/v1/talks?limit=1")
         total = json.loads(answer)["page"]["total"]
         _, answer, took = call("POST", "/api/v1/admin/reindex")
@@ -143,15 +152,6 @@ def main():
         print(f"page 1: {first_ms:.1f} ms, page {TARGET_PAGE}: {last_ms:.1f} ms "
               f"(median of {REPEAT}), ratio {last_ms / first_ms:.2f} (target at most 2)", flush=True)
 
-        work = tempfile.mkdtemp(prefix="podium-scale-wrk-")
-        searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
-                    for i, q in enumerate(QUERIES)]
-        script = lua(searches, work, "search")
-        wrk(script, 8, SECONDS, PORT, strict=False)  # warm-up
-        for clients in (1, 8):
-            r = wrk(script, clients, SECONDS, PORT)
-            print(f"search, {clients} clients: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, "
-                  f"p99 {r['p99']:.1f} ms (target at 8: at most 50 ms)", flush=True)
         with open(f"/proc/{server.pid}/status") as f:
             rss = next(int(line.split()[1]) // 1024 for line in f if line.startswith("VmRSS:"))
         print(f"resident memory: {rss} MB; database and index: "

@@ -96,8 +96,11 @@ public class ResponseCache {
     }
     String key = request.host() + ' ' + request.uri();
     long at = position;
+    // Before the indexer first confirmed the log (at = -1) nothing is served or kept.
     Entry hit =
-        System.nanoTime() - confirmedAt < FRESH.toNanos() ? entries.getIfPresent(key) : null;
+        at >= 0 && System.nanoTime() - confirmedAt < FRESH.toNanos()
+            ? entries.getIfPresent(key)
+            : null;
     if (hit != null && hit.position() == at) {
       answer(rc, hit);
     } else {
@@ -141,7 +144,7 @@ public class ResponseCache {
   void store(String etag, String link, byte[] body) {
     RoutingContext rc = current.getCurrent();
     Ticket ticket = rc == null ? null : rc.get(TICKET);
-    if (ticket == null || ticket.position() != position) {
+    if (ticket == null || ticket.position() < 0 || ticket.position() != position) {
       return;
     }
     Object template =

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -43,8 +41,7 @@ public class SearchIndex {
   private SearcherManager searchers;
   private volatile boolean rebuildNeeded;
   private volatile long lastChange;
-  private IndexReader facetReader;
-  private SortedSetDocValuesReaderState facetState;
+  private ReaderState state;
 
   public SearchIndex(PodiumConfig config) {
     this.config = config;
@@ -162,13 +159,19 @@ public class SearchIndex {
     }
   }
 
-  /** Facet ordinals of a reader, built once per reader and reused until the next refresh. */
-  synchronized SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
-    if (reader != facetReader) {
-      facetState = new DefaultSortedSetDocValuesReaderState(reader, Fields.facets());
-      facetReader = reader;
+  /**
+   * What searches of {@code reader} share, built once per reader. A search still on the reader a
+   * refresh replaced gets a state of its own, which is not kept.
+   */
+  synchronized ReaderState state(IndexReader reader) {
+    if (state != null && state.reader() == reader) {
+      return state;
     }
-    return facetState;
+    ReaderState fresh = new ReaderState(reader);
+    if (state == null || fresh.version() >= state.version()) {
+      state = fresh;
+    }
+    return fresh;
   }
 
   /** Work on a searcher. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -129,6 +130,15 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    *     asks for typos of words that few documents hold, as a word found in many is taken as typed
    */
   public Query toQuery(Analyzer english, Analyzer names, Predicate<String> typos) {
+    return toQuery(english, names, typos, UnaryOperator.identity());
+  }
+
+  /**
+   * @param expand what becomes of the query of a word's near misses: the search hands back the
+   *     terms it finds in the index, which it keeps while the index is unchanged
+   */
+  public Query toQuery(
+      Analyzer english, Analyzer names, Predicate<String> typos, UnaryOperator<Query> expand) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<String> counted =
         words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().limit(MAX_WORDS).toList();
@@ -139,7 +149,7 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         continue;
       }
       List<Query> alternatives = new ArrayList<>(exact);
-      Query typo = typo(word, english, names, typos);
+      Query typo = typo(word, english, names, typos, expand);
       if (typo != null) {
         alternatives.add(typo);
       }
@@ -207,7 +217,11 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    * null for short words and stop words ("there" is not a typo of "these").
    */
   private static Query typo(
-      String word, Analyzer english, Analyzer names, Predicate<String> typos) {
+      String word,
+      Analyzer english,
+      Analyzer names,
+      Predicate<String> typos,
+      UnaryOperator<Query> expand) {
     List<String> plain = analyze(names, word);
     long letters = word.codePoints().filter(Character::isLetter).count();
     if (plain.size() != 1
@@ -217,7 +231,8 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
       return null;
     }
     return new BoostQuery(
-        new FuzzyQuery(new Term(Fields.WORDS, plain.get(0)), 2, 1, FUZZY_EXPANSIONS, true),
+        expand.apply(
+            new FuzzyQuery(new Term(Fields.WORDS, plain.get(0)), 2, 1, FUZZY_EXPANSIONS, true)),
         FUZZY_WEIGHT);
   }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -39,6 +40,8 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -55,12 +58,16 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -147,7 +154,10 @@ public class SearchService {
     return index.withSearcher(
         searcher -> {
           IndexReader reader = searcher.getIndexReader();
-          Query text = parsed.toQuery(english, names, word -> rare(reader, word));
+          ReaderState state = index.state(reader);
+          Query text =
+              parsed.toQuery(
+                  english, names, word -> rare(reader, word), typo -> state.typos(searcher, typo));
           Query ranked =
               FunctionScoreQuery.boostByValue(
                   text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
@@ -164,12 +174,12 @@ public class SearchService {
                       new FacetsCollectorManager()));
           TopDocs top = (TopDocs) both[0];
           FacetsCollector collected = (FacetsCollector) both[1];
-          Map<String, Map<String, Integer>> facets = facets(searcher, collected);
+          Map<String, Map<String, Integer>> facets = facets(state, collected);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
           List<ScoreDoc> docs =
               List.of(top.scoreDocs).subList(0, Math.min(top.scoreDocs.length, page.limit()));
-          Stored stored = new Stored(searcher.storedFields());
+          Stored stored = new Stored(state, searcher);
           Map<String, String[]> highlights =
               highlight(searcher, stored, parsed.toQuery(english, names, false), rewritten, docs);
           List<Hit> hits = new ArrayList<>();
@@ -209,24 +219,24 @@ public class SearchService {
   }
 
   /**
-   * The stored fields of the hits of one search, each read once for both the highlighter and the
-   * answer: reading a document decompresses its block, the biggest cost after scoring.
+   * The stored fields of the hits of one search, for the highlighter and the answer alike: kept per
+   * reader, and read on a miss through one reader of stored fields for the whole search.
    */
   private static final class Stored {
-    private final StoredFields fields;
-    private final Map<Integer, Document> docs = new HashMap<>();
+    private final ReaderState state;
+    private final IndexSearcher searcher;
+    private StoredFields fields;
 
-    Stored(StoredFields fields) {
-      this.fields = fields;
+    Stored(ReaderState state, IndexSearcher searcher) {
+      this.state = state;
+      this.searcher = searcher;
     }
 
     Document get(int doc) throws IOException {
-      Document found = docs.get(doc);
-      if (found == null) {
-        found = fields.document(doc);
-        docs.put(doc, found);
+      if (fields == null) {
+        fields = searcher.storedFields();
       }
-      return found;
+      return state.document(fields, doc);
     }
   }
 
@@ -277,16 +287,15 @@ public class SearchService {
     }
   }
 
-  private Map<String, Map<String, Integer>> facets(
-      IndexSearcher searcher, FacetsCollector collected) throws IOException {
+  private static Map<String, Map<String, Integer>> facets(
+      ReaderState state, FacetsCollector collected) throws IOException {
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
     for (String dim : Fields.FACETS) {
       out.put(dim, new LinkedHashMap<>());
     }
     Facets facets;
     try {
-      facets =
-          new SortedSetDocValuesFacetCounts(index.facetState(searcher.getIndexReader()), collected);
+      facets = new SortedSetDocValuesFacetCounts(state.facets(), collected);
     } catch (IllegalArgumentException empty) {
       return out; // nothing indexed yet
     }
@@ -306,72 +315,129 @@ public class SearchService {
     return out;
   }
 
-  /** Highlights of the exact matches; for hits that only matched with typos, of those. */
+  /**
+   * Highlights of the exact matches; for hits that only matched with typos, of those. Each hit is
+   * highlighted once: highlighting every hit with the exact query first, then again those it left
+   * bare, was a second pass over every hit of a misspelled query.
+   */
   private Map<String, String[]> highlight(
       IndexSearcher searcher, Stored stored, Query exact, Query withTypos, List<ScoreDoc> docs)
       throws IOException {
     int[] ids = docs.stream().mapToInt(d -> d.doc).toArray();
+    UnifiedHighlighter highlighter = highlighter(searcher, stored);
+    if (!hasTypos(withTypos)) {
+      return highlighter.highlightFields(Fields.HIGHLIGHTED, exact, ids, passages());
+    }
+    boolean[] matchesExactly = matching(searcher, exact, ids);
+    Map<String, String[]> marked = new HashMap<>();
+    for (String field : Fields.HIGHLIGHTED) {
+      marked.put(field, new String[ids.length]);
+    }
+    highlightInto(highlighter, exact, ids, matchesExactly, true, marked);
+    highlightInto(highlighter, expanded(searcher, withTypos), ids, matchesExactly, false, marked);
+    return marked;
+  }
+
+  /** Whether {@code rewritten} holds typo alternatives: only they search {@link Fields#WORDS}. */
+  private static boolean hasTypos(Query rewritten) {
+    Set<Term> terms = new HashSet<>();
+    rewritten.visit(QueryVisitor.termCollector(terms));
+    return terms.stream().anyMatch(t -> t.field().equals(Fields.WORDS));
+  }
+
+  /** Which of the documents {@code query} matches. */
+  private static boolean[] matching(IndexSearcher searcher, Query query, int[] ids)
+      throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    boolean[] matches = new boolean[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(ids[i], leaves));
+      matches[i] = matches(weight.scorer(leaf), ids[i] - leaf.docBase);
+    }
+    return matches;
+  }
+
+  private static boolean matches(Scorer scorer, int doc) throws IOException {
+    if (scorer == null) {
+      return false;
+    }
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    DocIdSetIterator approximation =
+        twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+    return approximation.advance(doc) == doc && (twoPhase == null || twoPhase.matches());
+  }
+
+  /** Highlights with {@code query} the documents whose {@code matchesExactly} is {@code exact}. */
+  private static void highlightInto(
+      UnifiedHighlighter highlighter,
+      Query query,
+      int[] ids,
+      boolean[] matchesExactly,
+      boolean exact,
+      Map<String, String[]> marked)
+      throws IOException {
+    int[] these = IntStream.range(0, ids.length).filter(i -> matchesExactly[i] == exact).toArray();
+    if (these.length == 0) {
+      return;
+    }
+    int[] subset = Arrays.stream(these).map(i -> ids[i]).toArray();
+    Map<String, String[]> found =
+        highlighter.highlightFields(Fields.HIGHLIGHTED, query, subset, passages());
+    found.forEach(
+        (field, perDoc) -> {
+          for (int j = 0; j < these.length; j++) {
+            marked.get(field)[these[j]] = perDoc[j];
+          }
+        });
+  }
+
+  /** Up to two fragments of each highlighted field. */
+  private static int[] passages() {
     int[] passages = new int[Fields.HIGHLIGHTED.length];
     Arrays.fill(passages, 2);
-    UnifiedHighlighter highlighter =
-        new UnifiedHighlighter(
-            UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withHandleMultiTermQuery(true)
-                .withHighlightPhrasesStrictly(false)
-                .withWeightMatches(false)
-                .withPassageRelevancyOverSpeed(false)
-                .withScorer(new PassageScores())
-                .withFormatter(new Highlights())) {
-          /**
-           * Short fields are analyzed again, which costs less than finding each query term in the
-           * postings of the whole index for each hit; long text uses the offsets in its postings.
-           */
-          @Override
-          protected OffsetSource getOffsetSource(String field) {
-            return field.equals(Fields.BODY) ? super.getOffsetSource(field) : OffsetSource.ANALYSIS;
-          }
+    return passages;
+  }
 
-          /** Only long text is split into sentences; a short value is one passage. */
-          @Override
-          protected BreakIterator getBreakIterator(String field) {
-            return field.equals(Fields.BODY)
-                ? super.getBreakIterator(field)
-                : new WholeBreakIterator();
-          }
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Stored stored) {
+    return new UnifiedHighlighter(
+        UnifiedHighlighter.builder(searcher, index.analyzer())
+            .withHandleMultiTermQuery(true)
+            .withHighlightPhrasesStrictly(false)
+            .withWeightMatches(false)
+            .withPassageRelevancyOverSpeed(false)
+            // A field without a match shows nothing, so no passages are sought in it.
+            .withMaxNoHighlightPassages(0)
+            .withScorer(new PassageScores())
+            .withFormatter(new Highlights())) {
+      /**
+       * Short fields are analyzed again, which costs less than finding each query term in the
+       * postings of the whole index for each hit; long text uses the offsets in its postings.
+       */
+      @Override
+      protected OffsetSource getOffsetSource(String field) {
+        return field.equals(Fields.BODY) ? super.getOffsetSource(field) : OffsetSource.ANALYSIS;
+      }
 
-          @Override
-          protected List<CharSequence[]> loadFieldValues(
-              String[] fields, DocIdSetIterator docIds, int cacheCharsThreshold)
-              throws IOException {
-            List<CharSequence[]> values = new ArrayList<>();
-            for (int doc = docIds.nextDoc();
-                doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = docIds.nextDoc()) {
-              values.add(fieldValues(stored.get(doc), fields, getMaxLength(), MULTIVAL_SEP_CHAR));
-            }
-            return values;
-          }
-        };
-    Map<String, String[]> marked =
-        highlighter.highlightFields(Fields.HIGHLIGHTED, exact, ids, passages);
-    Map<String, String[]> typos = null;
-    for (int i = 0; i < ids.length; i++) {
-      boolean any = false;
-      for (String[] perDoc : marked.values()) {
-        any |= perDoc[i] != null && !perDoc[i].isEmpty();
+      /** Only long text is split into sentences; a short value is one passage. */
+      @Override
+      protected BreakIterator getBreakIterator(String field) {
+        return field.equals(Fields.BODY) ? super.getBreakIterator(field) : new WholeBreakIterator();
       }
-      if (!any) {
-        if (typos == null) {
-          typos =
-              highlighter.highlightFields(
-                  Fields.HIGHLIGHTED, expanded(searcher, withTypos), ids, passages);
+
+      @Override
+      protected List<CharSequence[]> loadFieldValues(
+          String[] fields, DocIdSetIterator docIds, int cacheCharsThreshold) throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docIds.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = docIds.nextDoc()) {
+          values.add(fieldValues(stored.get(doc), fields, getMaxLength(), MULTIVAL_SEP_CHAR));
         }
-        for (Map.Entry<String, String[]> field : marked.entrySet()) {
-          field.getValue()[i] = typos.get(field.getKey())[i];
-        }
+        return values;
       }
-    }
-    return marked;
+    };
   }
 
   /** A document's values of {@code fields} as the highlighter reads them: several joined. */
@@ -503,12 +569,13 @@ public class SearchService {
     return new BooleanQuery.Builder().add(matching, Occur.FILTER).add(start, startOccur).build();
   }
 
-  private static void completions(
-      IndexSearcher searcher, Query query, int limit, List<Suggestion> out) throws IOException {
+  private void completions(IndexSearcher searcher, Query query, int limit, List<Suggestion> out)
+      throws IOException {
     TopDocs top =
         searcher.search(query, new TopFieldCollectorManager(SUGGESTED, limit, null, limit));
+    Stored stored = new Stored(index.state(searcher.getIndexReader()), searcher);
     for (ScoreDoc sd : top.scoreDocs) {
-      Document doc = searcher.storedFields().document(sd.doc);
+      Document doc = stored.get(sd.doc);
       out.add(new Suggestion(doc.get(Fields.DISPLAY), doc.get(Fields.TYPE), doc.get(Fields.SLUG)));
     }
   }

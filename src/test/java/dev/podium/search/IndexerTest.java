@@ -66,6 +66,17 @@ class IndexerTest {
   }
 
   @Test
+  void aTypoFindsATalkWrittenAfterTheSameTypoFoundNothing() {
+    String w = word();
+    String typo = w.substring(0, 4) + w.charAt(5) + w.charAt(4) + w.substring(6);
+    assertThat(talksFor(typo)).isEmpty();
+    String slug = api.talk("Tuning " + w, null).path("slug").asText();
+    assertThat(talksFor(typo)).containsExactly(slug);
+    Api.replace("talks", slug, Map.of("title", "Tuning caches"));
+    assertThat(talksFor(typo)).isEmpty();
+  }
+
+  @Test
   void anUpdatedTalkIsFoundByItsNewTextOnlyWhenTheResponseReturns() {
     String before = word();
     String after = word();

@@ -345,11 +345,14 @@ public class SearchService {
     return terms.stream().anyMatch(t -> t.field().equals(Fields.WORDS));
   }
 
-  /** Which of the documents {@code query} matches. */
+  /**
+   * Which of the documents {@code query} matches. Asked as if scores were wanted, though none are
+   * read: a query without scores goes through the searcher's query cache, which would note the
+   * matches of the whole index to answer for twenty documents.
+   */
   private static boolean[] matching(IndexSearcher searcher, Query query, int[] ids)
       throws IOException {
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     boolean[] matches = new boolean[ids.length];
     for (int i = 0; i < ids.length; i++) {

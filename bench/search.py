@@ -6,6 +6,10 @@ measures on loopback with wrk (closed loop, one connection per client), after a 
   - a floor: GET /q/health/live, which does no work (the baseline of the ratios);
   - /api/v1/search with a mixed query set (one word, several words, phrase, typo, exclusion,
     filters), facets and highlights always on, 20 hits a page, at 1 and 8 clients;
+  - the same with varied queries: two words of a talk title each, every fourth with two letters
+    swapped, 5,000 of them for each run of wrk and others for the next, so that a query seldom
+    repeats and the index's caches of hits' stored fields and of typo alternatives seldom help
+    (the twelve queries of the mixed set are soon served from them);
   - /api/v1/search/suggest with prefixes as typed, at 1 and 8 clients.
 Each case runs for several rounds; the table gives the median of the rounds, and each latency as
 a ratio to the floor measured in the same round. wrk runs on the last core (taskset), the server
@@ -13,6 +17,7 @@ on all of them. The response cache is off, so every request is searched: these a
 the index, not of memory (bench/compare.py measures the service as it runs, cache and all).
 
 Usage: python3 bench/search.py [catalog.json] [seconds-per-case] [rounds]
+       (PODIUM_BENCH_APP=/path/to/quarkus-app for a build other than target/quarkus-app)
 Needs: the packaged jar (./mvnw package -DskipTests), wrk (apt-get install wrk).
 """
 import http.client
@@ -33,7 +38,8 @@ CATALOG = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared
 SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 PORT = int(os.environ.get("PODIUM_BENCH_PORT", "18091"))
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+# PODIUM_BENCH_APP measures another build, such as the one before a change.
+JAR = os.path.join(os.environ.get("PODIUM_BENCH_APP", os.path.join(ROOT, "target", "quarkus-app")), "quarkus-run.jar")
 
 QUERIES = [
     "python",                       # one word
@@ -51,6 +57,35 @@ QUERIES = [
 ]
 FILTERED = ["&type=talk", "&year=2019", "&type=talk&type=speaker", ""]
 PREFIXES = ["py", "pyth", "djan", "mach", "data sc", "asy", "web", "test", "kub", "flas"]
+VARIED = 5000  # queries a run of wrk gets (wrk starts again at the first when it has sent them)
+
+
+def varied_queries(catalog):
+    """Queries drawn from the catalog's talk titles, in a fixed order: each two neighbouring words
+    of four or more letters, every fourth with two inner letters of a long word swapped."""
+    import random
+    rng = random.Random(20113)
+    with open(catalog, encoding="utf-8") as f:
+        titles = [t["title"] for t in json.load(f)["talks"]]
+    queries, seen = [], set()
+    for title in titles:
+        words = [w for w in re.findall(r"[A-Za-z]+", title) if len(w) >= 4]
+        for a, b in zip(words, words[1:]):
+            q = (a + " " + b).lower()
+            if q not in seen:
+                seen.add(q)
+                queries.append(q)
+    rng.shuffle(queries)
+    for i in range(0, len(queries), 4):
+        words = queries[i].split(" ")
+        long = [j for j, w in enumerate(words) if len(w) >= 5]
+        if long:
+            j = long[0]
+            w = words[j]
+            k = rng.randrange(1, len(w) - 2)
+            words[j] = w[:k] + w[k + 1] + w[k] + w[k + 2:]
+            queries[i] = " ".join(words)
+    return queries
 
 # The jar trusts the dev-only key for this run; the import and the reindex need an admin token.
 TOKEN = subprocess.run([os.path.join(ROOT, "scripts", "token.sh"), "admin", "86400"],
@@ -198,13 +233,22 @@ def main():
             for i, q in enumerate(QUERIES)
         ]
         suggests = ["/api/v1/search/suggest?q=" + urllib.parse.quote(p) for p in PREFIXES]
+        varied = ["/api/v1/search?q=" + urllib.parse.quote(q) + "&limit=20" for q in varied_queries(CATALOG)]
+        runs = iter(range(10 ** 6))
+
+        def fresh():
+            """A wrk script of varied queries that earlier runs did not send (until all were)."""
+            n = next(runs) % (len(varied) // VARIED)
+            return lua(varied[n * VARIED:(n + 1) * VARIED], data, f"varied{n}")
+
         cases = {
             "floor": lua(["/q/health/live"], data, "floor"),
             "search": lua(searches, data, "search"),
+            "varied": None,
             "suggest": lua(suggests, data, "suggest"),
         }
-        for script in cases.values():
-            wrk(script, 2, max(5, SECONDS), strict=False)
+        for name, script in cases.items():
+            wrk(script or fresh(), 2, max(5, SECONDS), strict=False)
 
         print(f"machine: {os.cpu_count()} cores, {platform.platform()}; wrk on core {os.cpu_count() - 1}")
         print(f"catalog: {os.path.basename(CATALOG)}: {counts['talks']['created']} talks created, "
@@ -214,7 +258,7 @@ def main():
         for r in range(ROUNDS):
             for clients in (1, 8):
                 for name, script in cases.items():
-                    results.setdefault((name, clients), []).append(wrk(script, clients, SECONDS))
+                    results.setdefault((name, clients), []).append(wrk(script or fresh(), clients, SECONDS))
                 floor = results[("floor", clients)][-1]
                 line = " ".join(f"{n} p50 {results[(n, clients)][-1]['p50']:.2f} p99 {results[(n, clients)][-1]['p99']:.2f}"
                                 for n in cases)

@@ -32,15 +32,19 @@ public final class Where {
    * descending) then by the unique {@code slug} ascending.
    */
   public Where after(String expr, boolean descending, Object key, String slugExpr, String slug) {
+    // "expr >= key and (...)" rather than only "expr > key or (expr = key and ...)": the same rows,
+    // but a bound that lets an index on (expr, slug) start at the cursor instead of the list's top.
     String op = descending ? "<" : ">";
     return and(
         "("
             + expr
             + " "
             + op
-            + " :afterKey or ("
+            + "= :afterKey and ("
             + expr
-            + " = :afterKey and "
+            + " "
+            + op
+            + " :afterKey or "
             + slugExpr
             + " > :afterSlug))",
         "afterKey",
@@ -64,6 +68,21 @@ public final class Where {
             + ".id in (select x.id from "
             + entity
             + " x join x.topics tp where tp.id in :topicIds)",
+        "topicIds",
+        topicIds);
+  }
+
+  /**
+   * The filter of {@link #onTopics}, tested on each row through the join table's key instead: for a
+   * list with many matches, which then walks an index in its order and stops after a page rather
+   * than reading every match to sort it.
+   */
+  public Where onTopicsOfEach(String alias, java.util.Collection<Long> topicIds) {
+    if (topicIds.isEmpty()) {
+      return and("1 = 0");
+    }
+    return and(
+        "exists (select 1 from " + alias + ".topics tp where tp.id in :topicIds)",
         "topicIds",
         topicIds);
   }

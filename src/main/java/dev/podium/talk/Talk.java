@@ -18,6 +18,8 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,4 +84,25 @@ public class Talk extends PanacheEntityBase {
   public String room;
   public String videoUrl;
   public String slidesUrl;
+
+  /** Where talks without a start go: after all others, oldest first, and newest first. */
+  static final Instant NO_START_ASCENDING = Instant.parse("9999-01-01T00:00:00Z");
+
+  static final Instant NO_START_DESCENDING = Instant.parse("1000-01-01T00:00:00Z");
+
+  /**
+   * The start as the list orders it, one column per direction, so that an index holds each order
+   * (an index cannot hold {@code coalesce(starts_at, ...)}): talks without a start come last either
+   * way.
+   */
+  Instant sortStart;
+
+  Instant sortStartDesc;
+
+  @PrePersist
+  @PreUpdate
+  void keepSortStart() {
+    sortStart = startsAt != null ? startsAt : NO_START_ASCENDING;
+    sortStartDesc = startsAt != null ? startsAt : NO_START_DESCENDING;
+  }
 }

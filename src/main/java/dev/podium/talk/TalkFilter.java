@@ -47,6 +47,18 @@ public record TalkFilter(
         parsedSort == null ? "-startsAt" : parsedSort);
   }
 
+  /** Whether the topics are the only filter (the count then needs the join table alone). */
+  boolean topicsOnly() {
+    return speaker == null
+        && conference == null
+        && track == null
+        && type == null
+        && level == null
+        && year == null
+        && status == null
+        && hasVideo == null;
+  }
+
   static String[] names(Enum<?>[] values) {
     String[] names = new String[values.length];
     for (int i = 0; i < values.length; i++) {

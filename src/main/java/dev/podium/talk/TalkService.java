@@ -24,15 +24,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /** Reads and writes talks; owns the list filters and the schedule status. */
 @ApplicationScoped
 public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Detail> {
 
-  // Talks without a start sort after all others in both directions.
-  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
-  private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+  /**
+   * From this many matches on, a topic's list walks the index of its order, testing each talk's
+   * topics, and stops after a page: with n talks in all it reads about limit * n / matches rows.
+   * Below it, the matches are read through the topic index and sorted: fewer rows read for a rare
+   * topic, whose walk could cross the whole table to fill a page.
+   */
+  static final int WALK_FROM = 2_000;
+
   private static final String LIST = "talks";
 
   private final TalkRepository talks;
@@ -55,7 +60,21 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
   public Page<TalkApi.Summary> list(TalkFilter f, PageRequest request) {
     Instant now = clock.instant();
     Where filter = where(f, now);
+    Set<Long> topicIds = f.topics().isEmpty() ? null : topics.withDescendants(f.topics());
+    long total;
+    if (topicIds == null) {
+      total = talks.count(filter);
+    } else if (f.topicsOnly()) {
+      total = talks.countOnTopics(topicIds);
+    } else {
+      total = talks.count(filter.copy().onTopics("Talk", "t", topicIds));
+    }
     Where page = filter.copy();
+    if (topicIds != null && total >= WALK_FROM) {
+      page.onTopicsOfEach("t", topicIds);
+    } else if (topicIds != null) {
+      page.onTopics("Talk", "t", topicIds);
+    }
     boolean descending = f.sort().startsWith("-");
     String key;
     Cursor after = request.after(LIST + f.sort(), 2);
@@ -65,15 +84,13 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
         page.after(key, false, after.key(0), "t.slug", after.key(1));
       }
     } else {
-      key = "coalesce(t.startsAt, :missingStart)";
-      page.param("missingStart", descending ? EARLIEST : LATEST);
+      key = descending ? "t.sortStartDesc" : "t.sortStart";
       if (after != null) {
         page.after(key, descending, after.instant(0), "t.slug", after.key(1));
       }
     }
     List<Talk> rows =
         talks.fetch(page, key + (descending ? " desc" : "") + ", t.slug", request.limit() + 1);
-    long total = talks.count(filter);
     return Page.of(
         rows,
         request,
@@ -83,17 +100,13 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
                 LIST + f.sort(),
                 f.sort().equals("title")
                     ? t.title
-                    : Objects.requireNonNullElse(t.startsAt, descending ? EARLIEST : LATEST)
-                        .toString(),
+                    : (descending ? t.sortStartDesc : t.sortStart).toString(),
                 t.slug),
         t -> TalkApi.Summary.of(t, now));
   }
 
   private Where where(TalkFilter f, Instant now) {
     Where w = new Where();
-    if (!f.topics().isEmpty()) {
-      w.onTopics("Talk", "t", topics.withDescendants(f.topics()));
-    }
     if (f.speaker() != null) {
       w.and(
           "t.id in (select x.id from Talk x join x.speakers sp where sp.slug = :speaker)",
@@ -153,10 +166,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     Where w = new Where().and("t.conference = :conference", "conference", conference);
     w.onTopics("Talk", "t", topicIds);
     Instant now = clock.instant();
-    return talks
-        .fetch(
-            w.param("missingStart", LATEST), "coalesce(t.startsAt, :missingStart), t.slug", limit)
-        .stream()
+    return talks.fetch(w, "t.sortStart, t.slug", limit).stream()
         .map(t -> TalkApi.Summary.of(t, now))
         .toList();
   }
@@ -167,12 +177,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     Where w = new Where().and("c.startDate < :before", "before", before.startDate);
     w.onTopics("Talk", "t", topicIds);
     Instant now = clock.instant();
-    return talks
-        .fetch(
-            w.param("missingStart", LATEST),
-            "c.startDate desc, c.slug, coalesce(t.startsAt, :missingStart), t.slug",
-            limit)
-        .stream()
+    return talks.fetch(w, "c.startDate desc, c.slug, t.sortStart, t.slug", limit).stream()
         .map(t -> TalkApi.Summary.of(t, now))
         .toList();
   }

@@ -16,6 +16,7 @@ data folder and measures, on loopback:
 Usage: python3 bench/scale.py PARTS_DIR [seconds-per-case]
        PODIUM_SCALE_DATA=folder keeps the data folder; one that already holds the catalog (from an
        earlier run) skips the import. PODIUM_SCALE_PAGE changes the 10,000th page.
+       PODIUM_SCALE_CASES=search,rebuild,paging (the default) picks the cases after the import.
 Needs: the packaged jar (./mvnw package -DskipTests), wrk, and the parts:
        python3 bench/generate.py /tmp/million   (keep them out of the repository)
 """
@@ -40,6 +41,7 @@ PORT = int(os.environ.get("PODIUM_SCALE_PORT", "18095"))
 PAGE = 20
 TARGET_PAGE = int(os.environ.get("PODIUM_SCALE_PAGE", "10000"))
 REPEAT = 7
+CASES = os.environ.get("PODIUM_SCALE_CASES", "search,rebuild,paging").split(",")
 
 
 def call(method, path, body=None, timeout=3600):
@@ -112,45 +114,53 @@ def main():
             print(f"import: every document answered after {answered:.0f} s, "
                   f"all of it searchable after {time.perf_counter() - began:.0f} s", flush=True)
 
-        work = tempfile.mkdtemp(prefix="podium-scale-wrk-")
-        searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
-                    for i, q in enumerate(QUERIES)]
-        script = lua(searches, work, "search")
-        wrk(script, 8, SECONDS, PORT, strict=False)  # warm-up
-        for clients in (1, 8):
-            r = wrk(script, clients, SECONDS, PORT)
-            print(f"search, {clients} clients: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, "
-                  f"p99 {r['p99']:.1f} ms (target at 8: at most 50 ms)", flush=True)
-        _, answer, _ = call("GET", "/api/v1/talks?limit=1")
-        total = json.loads(answer)["page"]["total"]
-        _, answer, took = call("POST", "/api/v1/admin/reindex")
-        print(f"rebuild: {json.loads(answer)['documents']} documents in {took:.0f} s ({total} talks)", flush=True)
+        if "search" in CASES:
+            work = tempfile.mkdtemp(prefix="podium-scale-wrk-")
+            searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
+                        for i, q in enumerate(QUERIES)]
+            script = lua(searches, work, "search")
+            wrk(script, 8, SECONDS, PORT, strict=False)  # warm-up
+            for clients in (1, 8):
+                r = wrk(script, clients, SECONDS, PORT)
+                print(f"search, {clients} clients: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, "
+                      f"p99 {r['p99']:.1f} ms (target at 8: at most 50 ms)", flush=True)
+        if "rebuild" in CASES:
+            _, answer, _ = call("GET", "/api/v1/talks?limit=1")
+            total = json.loads(answer)["page"]["total"]
+            _, answer, took = call("POST", "/api/v1/admin/reindex")
+            print(f"rebuild: {json.loads(answer)['documents']} documents in {took:.0f} s ({total} talks)", flush=True)
 
-        _, answer, _ = call("GET", "/api/v1/search?q=*&type=talk&limit=1")
-        topics = json.loads(answer)["facets"]["topic"]
-        topic = max(topics, key=topics.get)
-        base = f"/api/v1/talks?topic={topic}"
-        first = base + f"&limit={PAGE}"
-        print(f"paging: {base}, {topics[topic]} talks, {topics[topic] // PAGE} pages of {PAGE}", flush=True)
-        first_ms = median_time(first)
-        began = time.perf_counter()
-        cursor, position, requests = None, 0, 0
-        while position < (TARGET_PAGE - 1) * PAGE:
-            size = 100 if (TARGET_PAGE - 1) * PAGE - position >= 100 else PAGE
-            path = base + f"&limit={size}" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
-            page = json.loads(call("GET", path)[1])
-            position += len(page["items"])
-            cursor = page["page"]["next"]
-            requests += 1
-            if cursor is None:
-                sys.exit(f"the list ended after {position} talks")
-        target = base + f"&limit={PAGE}&cursor=" + urllib.parse.quote(cursor)
-        items = json.loads(call("GET", target)[1])["items"]
-        print(f"walked to page {TARGET_PAGE} in {requests} requests, {time.perf_counter() - began:.0f} s; "
-              f"it starts with talk {position + 1}: {items[0]['slug'] if items else None}")
-        last_ms = median_time(target)
-        print(f"page 1: {first_ms:.1f} ms, page {TARGET_PAGE}: {last_ms:.1f} ms "
-              f"(median of {REPEAT}), ratio {last_ms / first_ms:.2f} (target at most 2)", flush=True)
+        if "paging" in CASES:
+            _, answer, _ = call("GET", "/api/v1/search?q=*&type=talk&limit=1")
+            topics = json.loads(answer)["facets"]["topic"]
+            topic = max(topics, key=topics.get)
+            base = f"/api/v1/talks?topic={topic}"
+            first = base + f"&limit={PAGE}"
+            print(f"paging: {base}, {topics[topic]} talks, {topics[topic] // PAGE} pages of {PAGE}", flush=True)
+            first_ms = median_time(first)
+            began = time.perf_counter()
+            cursor, position, requests = None, 0, 0
+            while position < (TARGET_PAGE - 1) * PAGE:
+                size = 100 if (TARGET_PAGE - 1) * PAGE - position >= 100 else PAGE
+                path = base + f"&limit={size}" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
+                page = json.loads(call("GET", path)[1])
+                position += len(page["items"])
+                cursor = page["page"]["next"]
+                requests += 1
+                if cursor is None:
+                    sys.exit(f"the list ended after {position} talks")
+            target = base + f"&limit={PAGE}&cursor=" + urllib.parse.quote(cursor)
+            items = json.loads(call("GET", target)[1])["items"]
+            print(f"walked to page {TARGET_PAGE} in {requests} requests, {time.perf_counter() - began:.0f} s; "
+                  f"it starts with talk {position + 1}: {items[0]['slug'] if items else None}")
+            last_ms = median_time(target)
+            print(f"page 1: {first_ms:.1f} ms, page {TARGET_PAGE}: {last_ms:.1f} ms "
+                  f"(median of {REPEAT}), ratio {last_ms / first_ms:.2f} (target at most 2)", flush=True)
+            conferences = json.loads(answer)["facets"]["conference"]
+            conference = max(conferences, key=conferences.get)
+            by_conference = f"/api/v1/talks?conference={conference}&limit={PAGE}"
+            print(f"{by_conference} ({conferences[conference]} talks): first page "
+                  f"{median_time(by_conference):.1f} ms (median of {REPEAT})", flush=True)
 
         with open(f"/proc/{server.pid}/status") as f:
             rss = next(int(line.split()[1]) // 1024 for line in f if line.startswith("VmRSS:"))

@@ -25,6 +25,10 @@ public class Conference extends PanacheEntityBase {
   public String slug;
   public String name;
   public String series;
+
+  /** Where conferences without a start date go when sorted by it: before all others. */
+  public static final LocalDate UNDATED = LocalDate.of(1000, 1, 1);
+
   public LocalDate startDate;
   public LocalDate endDate;
   public String city;

@@ -28,7 +28,6 @@ import java.util.Map;
 public class ConferenceService
     extends ContentWriter<Conference, ConferenceApi.Input, ConferenceApi.Detail> {
 
-  private static final LocalDate UNDATED = LocalDate.of(1000, 1, 1);
   private static final String LIST = "conferences";
 
   private final ConferenceRepository conferences;
@@ -70,7 +69,7 @@ public class ConferenceService
       filter.and(
           status.equals("upcoming") ? upcoming : "not " + upcoming, "today", Schedule.today(now));
     }
-    Where page = filter.copy().param("undated", UNDATED);
+    Where page = filter.copy().param("undated", Conference.UNDATED);
     Cursor after = request.after(LIST, 2);
     String key = "coalesce(c.startDate, :undated)";
     if (after != null) {
@@ -96,7 +95,9 @@ public class ConferenceService
         rows,
         request,
         total,
-        c -> Cursor.of(LIST, (c.startDate == null ? UNDATED : c.startDate).toString(), c.slug),
+        c ->
+            Cursor.of(
+                LIST, (c.startDate == null ? Conference.UNDATED : c.startDate).toString(), c.slug),
         c -> ConferenceApi.Summary.of(c, now));
   }
 

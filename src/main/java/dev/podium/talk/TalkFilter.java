@@ -59,6 +59,11 @@ public record TalkFilter(
         && hasVideo == null;
   }
 
+  /** Whether a conference, track or speaker narrows the list: filters that an index serves. */
+  boolean narrowedByKey() {
+    return conference != null || track != null || speaker != null;
+  }
+
   static String[] names(Enum<?>[] values) {
     String[] names = new String[values.length];
     for (int i = 0; i < values.length; i++) {

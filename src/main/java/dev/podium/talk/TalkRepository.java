@@ -3,7 +3,6 @@ package dev.podium.talk;
 import dev.podium.common.Where;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,20 +30,6 @@ public class TalkRepository implements PanacheRepository<Talk> {
                     Talk.class))
         .setMaxResults(max)
         .getResultList();
-  }
-
-  /** Talks on any of these topics, counted in the join table without reading a talk. */
-  public long countOnTopics(Collection<Long> topicIds) {
-    if (topicIds.isEmpty()) {
-      return 0;
-    }
-    return ((Number)
-            getEntityManager()
-                .createNativeQuery(
-                    "select count(distinct talk_id) from talk_topic where topic_id in (:topics)")
-                .setParameter("topics", topicIds)
-                .getSingleResult())
-        .longValue();
   }
 
   public long count(Where where) {

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -62,18 +63,27 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     Where filter = where(f, now);
     Set<Long> topicIds = f.topics().isEmpty() ? null : topics.withDescendants(f.topics());
     long total;
+    Where page;
     if (topicIds == null) {
       total = talks.count(filter);
-    } else if (f.topicsOnly()) {
-      total = talks.countOnTopics(topicIds);
+      page = filter.copy();
+    } else if (f.narrowedByKey()) {
+      // A conference's, track's or speaker's talks are read through their index; testing each of
+      // them for the topics beats reading every talk on the topics.
+      filter.onTopicsOfEach("t", topicIds);
+      total = talks.count(filter);
+      page = filter.copy();
     } else {
-      total = talks.count(filter.copy().onTopics("Talk", "t", topicIds));
-    }
-    Where page = filter.copy();
-    if (topicIds != null && total >= WALK_FROM) {
-      page.onTopicsOfEach("t", topicIds);
-    } else if (topicIds != null) {
-      page.onTopics("Talk", "t", topicIds);
+      total =
+          f.topicsOnly()
+              ? topics.talkCount(topicIds)
+              : talks.count(filter.copy().onTopics("Talk", "t", topicIds));
+      page = filter.copy();
+      if (total >= WALK_FROM) {
+        page.onTopicsOfEach("t", topicIds);
+      } else {
+        page.onTopics("Talk", "t", topicIds);
+      }
     }
     boolean descending = f.sort().startsWith("-");
     String key;
@@ -165,26 +175,87 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
     return w;
   }
 
+  /**
+   * The latest conference with talks on these topics (undated ones last), or null. For topics with
+   * many talks each conference is tested, newest first, through its own talks: collecting the
+   * conferences of every talk on a big topic read each of its talks (a minute at a million).
+   */
+  public Conference latestConferenceOn(Collection<Long> topicIds) {
+    String query =
+        many(topicIds)
+            ? "select c from Conference c where exists (select 1 from Talk t"
+                + " where t.conference = c and exists (select 1 from t.topics tp where tp.id in :ids))"
+            : "select c from Talk t join t.conference c where t.id in"
+                + " (select x.id from Talk x join x.topics tp where tp.id in :ids)";
+    List<Conference> found =
+        talks
+            .getEntityManager()
+            .createQuery(
+                query + " order by coalesce(c.startDate, :undated) desc, c.slug", Conference.class)
+            .setParameter("ids", topicIds)
+            .setParameter("undated", Conference.UNDATED)
+            .setMaxResults(1)
+            .getResultList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
   /** Talks on these topics at one conference, in programme order. */
   public List<TalkApi.Summary> onTopicsAt(
       Collection<Long> topicIds, Conference conference, int limit) {
-    Where w = new Where().and("t.conference = :conference", "conference", conference);
-    w.onTopics("Talk", "t", topicIds);
-    Instant now = clock.instant();
-    return talks.fetch(w, "t.sortStart, t.slug", limit).stream()
-        .map(t -> TalkApi.Summary.of(t, now))
-        .toList();
+    // The conference's talks, each tested for the topics: never more than one conference holds.
+    // The talk's own key: on the joined conference's, H2 walked the order through every talk.
+    Where w = new Where().and("fk(t.conference) = :conference", "conference", conference.id);
+    w.onTopicsOfEach("t", topicIds);
+    return summaries(talks.fetch(w, "t.sortStart, t.slug", limit));
   }
 
-  /** Talks on these topics at conferences that began before {@code before}, newest first. */
+  /**
+   * Talks on these topics at conferences that began before {@code before}, newest first. For topics
+   * with many talks, the earlier conferences are tried newest first, 1, 2, 4, ... at a time, until
+   * the page is full: the same talks in the same order as one query, which read and sorted every
+   * talk on the topic.
+   */
   public List<TalkApi.Summary> onTopicsBefore(
       Collection<Long> topicIds, Conference before, int limit) {
-    Where w = new Where().and("c.startDate < :before", "before", before.startDate);
-    w.onTopics("Talk", "t", topicIds);
+    String order = "c.startDate desc, c.slug, t.sortStart, t.slug";
+    if (!many(topicIds)) {
+      Where w = new Where().and("c.startDate < :before", "before", before.startDate);
+      w.onTopics("Talk", "t", topicIds);
+      return summaries(talks.fetch(w, order, limit));
+    }
+    List<Long> earlier =
+        talks
+            .getEntityManager()
+            .createQuery(
+                "select c.id from Conference c where c.startDate < :before"
+                    + " order by c.startDate desc, c.slug",
+                Long.class)
+            .setParameter("before", before.startDate)
+            .getResultList();
+    List<Talk> found = new ArrayList<>();
+    for (int from = 0, size = 1;
+        from < earlier.size() && found.size() < limit;
+        from += size, size *= 2) {
+      Where w =
+          new Where()
+              .and(
+                  "fk(t.conference) in :earlier",
+                  "earlier",
+                  earlier.subList(from, Math.min(from + size, earlier.size())));
+      w.onTopicsOfEach("t", topicIds);
+      found.addAll(talks.fetch(w, order, limit - found.size()));
+    }
+    return summaries(found);
+  }
+
+  /** Whether these topics have so many talks that lists walk an order rather than sort them. */
+  private boolean many(Collection<Long> topicIds) {
+    return topics.hasTalks(topicIds, WALK_FROM);
+  }
+
+  private List<TalkApi.Summary> summaries(List<Talk> rows) {
     Instant now = clock.instant();
-    return talks.fetch(w, "c.startDate desc, c.slug, t.sortStart, t.slug", limit).stream()
-        .map(t -> TalkApi.Summary.of(t, now))
-        .toList();
+    return rows.stream().map(t -> TalkApi.Summary.of(t, now)).toList();
   }
 
   public TalkApi.Detail get(String slug) {

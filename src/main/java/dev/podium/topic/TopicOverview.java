@@ -8,7 +8,6 @@ import dev.podium.interview.InterviewService;
 import dev.podium.talk.TalkApi;
 import dev.podium.talk.TalkService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class TopicOverview {
-
-  private static final LocalDate UNDATED = LocalDate.of(1000, 1, 1);
 
   private final TopicService topicService;
   private final TopicRepository topics;
@@ -57,7 +54,7 @@ public class TopicOverview {
     Topic topic = topicService.require(slug);
     Set<Long> ids = topics.withDescendants(List.of(slug));
     Conference reference =
-        conferenceSlug == null ? latestWithTalks(ids) : conference(conferenceSlug);
+        conferenceSlug == null ? talks.latestConferenceOn(ids) : conference(conferenceSlug);
     List<TalkApi.Summary> current =
         reference == null ? List.of() : talks.onTopicsAt(ids, reference, limit);
     List<TalkApi.Summary> past =
@@ -70,22 +67,6 @@ public class TopicOverview {
         current,
         past,
         interviews.onTopics(ids, limit));
-  }
-
-  private Conference latestWithTalks(Set<Long> topicIds) {
-    List<Conference> found =
-        topics
-            .getEntityManager()
-            .createQuery(
-                "select c from Talk t join t.conference c where t.id in"
-                    + " (select x.id from Talk x join x.topics tp where tp.id in :ids)"
-                    + " order by coalesce(c.startDate, :undated) desc, c.slug",
-                Conference.class)
-            .setParameter("ids", topicIds)
-            .setParameter("undated", UNDATED)
-            .setMaxResults(1)
-            .getResultList();
-    return found.isEmpty() ? null : found.get(0);
   }
 
   private Conference conference(String slug) {

@@ -67,12 +67,7 @@ public class TopicService extends ContentWriter<Topic, TopicApi.Input, TopicApi.
   public TopicApi.Detail detail(Topic t) {
     Set<Long> ids = topics.withDescendants(List.of(t.slug));
     var em = topics.getEntityManager();
-    long talks =
-        em.createQuery(
-                "select count(distinct x) from Talk x join x.topics tp where tp.id in :ids",
-                Long.class)
-            .setParameter("ids", ids)
-            .getSingleResult();
+    long talks = topics.talkCount(ids);
     long interviews =
         em.createQuery(
                 "select count(distinct x) from Interview x join x.topics tp where tp.id in :ids",

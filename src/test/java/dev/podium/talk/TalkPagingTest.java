@@ -24,8 +24,16 @@ class TalkPagingTest {
 
   private static final String TALKS = BASE + "/talks";
 
-  /** A talk as the test made it: start (null for none), title, topic and type. */
-  record Made(String slug, String startsAt, String title, String topic, String type) {}
+  /** A talk as the test made it: start (null for none), title, topic, type and conference. */
+  record Made(
+      String slug, String startsAt, String title, String topic, String type, String conference) {
+    Made(String slug, String startsAt, String title, String topic, String type) {
+      this(slug, startsAt, title, topic, type, null);
+    }
+  }
+
+  /** The conferences' start dates, "" for none: two on one day, one undated. */
+  private final Map<String, String> conferences = new HashMap<>();
 
   private String big;
   private String sub;
@@ -38,6 +46,16 @@ class TalkPagingTest {
     big = run + "-big";
     sub = run + "-sub";
     small = run + "-small";
+    for (String[] c :
+        new String[][] {
+          {"a", "2028-01-10"},
+          {"b", "2029-03-01"},
+          {"c", "2029-03-01"},
+          {"e", "2030-05-01"},
+          {"u", ""}
+        }) {
+      conferences.put(run + "-conf-" + c[0], c[1]);
+    }
     List<String> talks = new ArrayList<>();
     int bigTalks = TalkService.WALK_FROM + 150;
     for (int i = 0; i < bigTalks + 40; i++) {
@@ -51,31 +69,53 @@ class TalkPagingTest {
               ? "\"" + sub + "\",\"" + big + "\""
               : "\"" + topic + "\"";
       String type = i % 5 == 0 ? "keynote" : "talk";
+      // Conference b holds few talks, so a page of earlier talks spans b and c; every fifth talk
+      // is at no conference.
+      String conference = i % 100 == 1 ? "b" : new String[] {"a", "c", "e", "u", null}[i % 5];
       Made talk =
           new Made(
               run + "-" + Integer.toString(i * 7919 % 10007, 36),
               startsAt,
               "Title " + (i * 31 % 97),
               topic,
-              type);
+              type,
+              conference == null ? null : run + "-conf-" + conference);
       made.add(talk);
       talks.add(
           """
-          {"slug":"%s","title":"%s","topics":[%s],"type":"%s","startsAt":%s}"""
+          {"slug":"%s","title":"%s","topics":[%s],"type":"%s","startsAt":%s,"conference":%s}"""
               .formatted(
                   talk.slug(),
                   talk.title(),
                   topics,
                   type,
-                  startsAt == null ? "null" : '"' + startsAt + '"'));
+                  startsAt == null ? "null" : '"' + startsAt + '"',
+                  talk.conference() == null ? "null" : '"' + talk.conference() + '"'));
     }
     String doc =
         """
         {"formatVersion":1,
          "topics":[{"slug":"%s","name":"Big"},{"slug":"%s","name":"Sub","parent":"%s"},
                    {"slug":"%s","name":"Small"}],
+         "conferences":[%s],
          "talks":[%s]}"""
-            .formatted(big, sub, big, small, String.join(",", talks));
+            .formatted(
+                big,
+                sub,
+                big,
+                small,
+                String.join(
+                    ",",
+                    conferences.entrySet().stream()
+                        .map(
+                            c ->
+                                """
+                                {"slug":"%s","name":"Conference","startDate":%s}"""
+                                    .formatted(
+                                        c.getKey(),
+                                        c.getValue().isEmpty() ? "null" : '"' + c.getValue() + '"'))
+                        .toList()),
+                String.join(",", talks));
     given()
         .contentType("application/json")
         .body(doc)
@@ -99,6 +139,11 @@ class TalkPagingTest {
           .as("small topic, sort=%s", sort)
           .containsExactlyElementsOf(ordered(onSmall, sort));
     }
+    String c = conferences.keySet().stream().filter(k -> k.endsWith("-conf-c")).findFirst().get();
+    assertThat(walk(Map.of("topic", big, "conference", c, "sort", "startsAt")))
+        .as("topic and conference")
+        .containsExactlyElementsOf(
+            ordered(onBig.stream().filter(t -> c.equals(t.conference())).toList(), "startsAt"));
     assertThat(walk(Map.of("topic", big, "type", "keynote", "sort", "-startsAt")))
         .as("topic and type")
         .containsExactlyElementsOf(
@@ -140,6 +185,59 @@ class TalkPagingTest {
         .put(TALKS + "/" + slug)
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void aBigTopicsPageShowsTheSameAsASmallOnes() {
+    String newest =
+        conferences.keySet().stream().filter(c -> c.endsWith("-conf-e")).findFirst().get();
+    for (String topic : List.of(big, small)) {
+      List<Made> on =
+          made.stream()
+              .filter(t -> topic.equals(small) == t.topic().equals(small))
+              .filter(t -> t.conference() != null)
+              .toList();
+      Comparator<Made> programme =
+          Comparator.comparing(
+                  Made::startsAt, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+              .thenComparing(Made::slug);
+      List<String> current =
+          on.stream()
+              .filter(t -> t.conference().equals(newest))
+              .sorted(programme)
+              .limit(50)
+              .map(Made::slug)
+              .toList();
+      String newestStart = conferences.get(newest);
+      List<String> past =
+          on.stream()
+              .filter(t -> !conferences.get(t.conference()).isEmpty())
+              .filter(t -> conferences.get(t.conference()).compareTo(newestStart) < 0)
+              .sorted(
+                  Comparator.comparing((Made t) -> conferences.get(t.conference()))
+                      .reversed()
+                      .thenComparing(Made::conference)
+                      .thenComparing(programme))
+              .limit(50)
+              .map(Made::slug)
+              .toList();
+
+      var overview =
+          given()
+              .queryParam("limit", 50)
+              .get(BASE + "/topics/" + topic + "/overview")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertThat(overview.getString("conference.slug")).as(topic).isEqualTo(newest);
+      assertThat(overview.getList("presentations.slug", String.class))
+          .as("presentations on %s", topic)
+          .containsExactlyElementsOf(current);
+      assertThat(overview.getList("pastPresentations.slug", String.class))
+          .as("past presentations on %s", topic)
+          .containsExactlyElementsOf(past);
+    }
   }
 
   private static List<String> walk(Map<String, ?> params) {

@@ -78,6 +78,7 @@ def median_time(path):
 
 def main():
     data = DATA or tempfile.mkdtemp(prefix="podium-scale-")
+    os.makedirs(data, exist_ok=True)
     fresh = not os.path.exists(os.path.join(data, "podium.mv.db"))
     env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT), PODIUM_DEMO_DATA="false",
                PODIUM_RESPONSE_CACHE_ENABLED="false",

@@ -118,6 +118,16 @@ def main():
             print(f"import: every document answered after {answered:.0f} s, "
                   f"all of it searchable after {time.perf_counter() - began:.0f} s", flush=True)
 
+        if not fresh:
+            # A kept folder may need its index rebuilt (another schema) or caught up first.
+            began = time.perf_counter()
+            while True:
+                status, left, rebuilding = behind()
+                if status == 200 and left == 0 and not rebuilding:
+                    break
+                time.sleep(1)
+            print(f"index ready {time.perf_counter() - began:.0f} s after the start answered", flush=True)
+
         if "search" in CASES:
             work = tempfile.mkdtemp(prefix="podium-scale-wrk-")
             searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"

@@ -68,5 +68,13 @@ public interface PodiumConfig {
     /** Readiness turns DOWN when the index is more changes than this behind the database. */
     @WithDefault("10000")
     long maxBehind();
+
+    /**
+     * Postings a search may read to count its hits and facets exactly. One that would read more
+     * counts them on a random sample of the index of about this size, answers them as estimates
+     * ({@code "estimated": true}), and scores only the hits that can reach its page.
+     */
+    @WithDefault("50000")
+    long countedExactly();
   }
 }

@@ -21,7 +21,7 @@ final class Examples {
           "topics":[{"slug":"resiliency","name":"Resiliency"}],"hasVideo":false}}],
        "facets":{"type":{"talk":3,"topic":1},"topic":{"resiliency":3,"chaos-engineering":1},
                  "year":{"2017":1,"2018":2},"conference":{"qcon-sf-2017":1,"qcon-sf-2018":2}},
-       "page":{"limit":20,"next":null,"total":4}}
+       "page":{"limit":20,"next":null,"total":4},"estimated":false}
       """;
 
   static final String SUGGESTIONS =

@@ -28,7 +28,7 @@ public final class Fields {
   private Fields() {}
 
   /** Bump when documents or analysis change: an index of another version is rebuilt. */
-  public static final String SCHEMA = "6";
+  public static final String SCHEMA = "7";
 
   // Keyword fields: identity, filters.
   public static final String ID = "id";
@@ -76,14 +76,17 @@ public final class Fields {
   public static final String SUMMARY = "summary";
   public static final String DISPLAY = "display";
 
-  /**
-   * The order of the index, and of completions: the weightiest first. Completions are read in this
-   * order and stop at the limit instead of scoring every match.
-   */
+  /** The order of completions: the weightiest first. */
   public static final Sort BY_WEIGHT =
       new Sort(
           new SortField(WEIGHT, SortField.Type.LONG, true),
           new SortField(SORT_ID, SortField.Type.STRING));
+
+  /**
+   * The order of the index: by {@link #SORT_KEY}, a hash of the id, so that the first documents of
+   * a segment are a random sample of it, which is what big searches count (see {@link Tally}).
+   */
+  public static final Sort INDEX_SORT = new Sort(new SortField(SORT_KEY, SortField.Type.LONG));
 
   /** Facet dimensions, counted from sorted-set doc values (no taxonomy index). */
   public static final String[] FACETS = {TYPE, TOPIC, YEAR, CONFERENCE};

@@ -64,6 +64,7 @@ public class SearchIndex {
                   rebuildNeeded
                       ? IndexWriterConfig.OpenMode.CREATE
                       : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setIndexSort(Fields.INDEX_SORT)
               .setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory, writerConfig);
       lastChange = rebuildNeeded ? 0 : Long.parseLong(data.getOrDefault(LAST_CHANGE, "0"));

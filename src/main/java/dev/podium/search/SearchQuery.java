@@ -107,7 +107,8 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
   }
 
   /**
-   * The Lucene query: each word may match any text field (boosted by field), exactly or, for long
+   * The Lucene query: each word may match any text field (boosted by field) and scores by the best
+   * of them (so Lucene can skip documents whose best cannot reach the page), exactly or, for long
    * words, with typos (compared with the words of the text as written) at a lower weight; documents
    * with all words score above those with some; phrases must match; excluded words must not; a run
    * of words that is a name in order scores extra, so a speaker's full name brings their talks
@@ -153,8 +154,8 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
       if (typo != null) {
         alternatives.add(typo);
       }
-      query.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
-      exactGroups.add(new DisjunctionMaxQuery(exact, 0.1f));
+      query.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.SHOULD);
+      exactGroups.add(new DisjunctionMaxQuery(exact, 0f));
     }
     if (exactGroups.size() > 1) {
       // The bonus goes to documents with every word as typed; typos only add to the score.
@@ -177,7 +178,7 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         }
       }
       if (!alternatives.isEmpty()) {
-        query.add(new DisjunctionMaxQuery(alternatives, 0.1f), Occur.MUST);
+        query.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.MUST);
         required = true;
       }
     }

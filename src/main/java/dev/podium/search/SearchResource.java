@@ -49,7 +49,14 @@ public class SearchResource {
       List<SearchService.Hit> items,
       @Schema(description = "Counts per value of type, topic, year and conference over all hits.")
           java.util.Map<String, java.util.Map<String, Integer>> facets,
-      dev.podium.common.Page.Info page) {}
+      dev.podium.common.Page.Info page,
+      @Schema(
+              description =
+                  "Whether `page.total` and the facet counts are estimates. A search that would"
+                      + " read more than `podium.search.counted-exactly` postings (50,000) to count"
+                      + " its hits counts them on a random sample of the index and scales the"
+                      + " counts up; its hits, their order and its cursors are exact either way.")
+          boolean estimated) {}
 
   /** Completions for a search box. */
   @Schema(name = "Suggestions")

@@ -7,6 +7,7 @@ import dev.podium.common.ApiException;
 import dev.podium.common.Cursor;
 import dev.podium.common.Page;
 import dev.podium.common.PageRequest;
+import dev.podium.common.PodiumConfig;
 import dev.podium.interview.InterviewApi;
 import dev.podium.speaker.SpeakerApi;
 import dev.podium.talk.Schedule;
@@ -44,13 +45,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -81,6 +80,7 @@ public class SearchService {
   public static final int MAX_QUERY = 500;
   private static final String LIST = "search";
   private static final int FACET_VALUES = 20;
+
   private static final Sort BY_SCORE =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.SORT_KEY, SortField.Type.LONG));
   private static final Sort SUGGESTED = Fields.BY_WEIGHT;
@@ -91,13 +91,15 @@ public class SearchService {
   private final SearchIndex index;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final long countedExactly;
   private final Analyzer english = Fields.english();
   private final Analyzer names = Fields.names();
 
-  public SearchService(SearchIndex index, ObjectMapper mapper, Clock clock) {
+  public SearchService(SearchIndex index, ObjectMapper mapper, Clock clock, PodiumConfig config) {
     this.index = index;
     this.mapper = mapper;
     this.clock = clock;
+    this.countedExactly = config.search().countedExactly();
   }
 
   /** What narrows a search; every part is optional. */
@@ -132,7 +134,12 @@ public class SearchService {
           JsonNode summary) {}
 
   /** A page of hits with the facet counts of the whole result. */
-  public record Result(List<Hit> items, Map<String, Map<String, Integer>> facets, Page.Info page) {}
+  public record Result(
+      List<Hit> items,
+      Map<String, Map<String, Integer>> facets,
+      Page.Info page,
+      // Whether the total and facets were counted on a sample (see Tally).
+      boolean estimated) {}
 
   /** A completion. */
   public record Suggestion(
@@ -158,23 +165,33 @@ public class SearchService {
           Query text =
               parsed.toQuery(
                   english, names, word -> rare(reader, word), typo -> state.typos(searcher, typo));
-          Query ranked =
-              FunctionScoreQuery.boostByValue(
-                  text, DoubleValuesSource.fromFloatField(SearchDocuments.RANK));
-          Query query = filtered(ranked, filters);
+          Query query = new RankedQuery(filtered(text, filters));
           // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
           Query rewritten = searcher.rewrite(query);
-          // One pass collects the page and the facets of every hit.
-          Object[] both =
-              searcher.search(
-                  rewritten,
-                  new MultiCollectorManager(
-                      new TopFieldCollectorManager(
-                          BY_SCORE, page.limit() + 1, within(after, searcher), 0),
-                      new FacetsCollectorManager()));
-          TopDocs top = (TopDocs) both[0];
-          FacetsCollector collected = (FacetsCollector) both[1];
-          Map<String, Map<String, Integer>> facets = facets(state, collected);
+          double share = Tally.share(searcher, rewritten, countedExactly);
+          TopDocs top;
+          Tally tally;
+          if (share >= 1) {
+            // One pass collects the page and the facets of every hit.
+            Object[] both =
+                searcher.search(
+                    rewritten,
+                    new MultiCollectorManager(
+                        new TopFieldCollectorManager(
+                            BY_SCORE, page.limit() + 1, within(after, searcher), 0),
+                        new FacetsCollectorManager()));
+            top = (TopDocs) both[0];
+            tally = new Tally((FacetsCollector) both[1], 1);
+          } else {
+            // The page alone, skipping what cannot reach it; the counts from a sample.
+            top =
+                searcher.search(
+                    rewritten,
+                    new TopFieldCollectorManager(
+                        BY_SCORE, page.limit() + 1, within(after, searcher), page.limit() + 1));
+            tally = Tally.sample(searcher, rewritten, share);
+          }
+          Map<String, Map<String, Integer>> facets = facets(state, tally);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
           List<ScoreDoc> docs =
@@ -201,7 +218,8 @@ public class SearchService {
                         Long.toHexString((Long) last.fields[1]))
                     .encode();
           }
-          return new Result(hits, facets, new Page.Info(page.limit(), next, total));
+          return new Result(
+              hits, facets, new Page.Info(page.limit(), next, total), tally.estimated());
         });
   }
 
@@ -287,15 +305,15 @@ public class SearchService {
     }
   }
 
-  private static Map<String, Map<String, Integer>> facets(
-      ReaderState state, FacetsCollector collected) throws IOException {
+  private static Map<String, Map<String, Integer>> facets(ReaderState state, Tally tally)
+      throws IOException {
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
     for (String dim : Fields.FACETS) {
       out.put(dim, new LinkedHashMap<>());
     }
     Facets facets;
     try {
-      facets = new SortedSetDocValuesFacetCounts(state.facets(), collected);
+      facets = new SortedSetDocValuesFacetCounts(state.facets(), tally.hits());
     } catch (IllegalArgumentException empty) {
       return out; // nothing indexed yet
     }
@@ -308,7 +326,7 @@ public class SearchService {
       }
       if (result != null) {
         for (LabelAndValue lv : result.labelValues) {
-          out.get(dim).put(lv.label, lv.value.intValue());
+          out.get(dim).put(lv.label, tally.scale(lv.value.longValue()));
         }
       }
     }

@@ -491,6 +491,8 @@ class SearchResourceTest {
         assertThat(one.path("items")).hasSize(1);
         assertThat(one.path("facets")).as(q).isEqualTo(all.path("facets"));
         assertThat(one.path("page").path("total")).isEqualTo(all.path("page").path("total"));
+        assertThat(all.path("estimated").isBoolean()).isTrue();
+        assertThat(all.path("estimated").asBoolean()).as("counted exactly").isFalse();
         assertThat(all.path("page").path("next").isNull()).isTrue();
         assertThat(all.path("facets").path("type"))
             .as(q)

@@ -41,7 +41,9 @@ final class TestIndex implements AutoCloseable {
 
   TestIndex() {
     try {
-      writer = new IndexWriter(directory, new IndexWriterConfig(Fields.perField()));
+      writer =
+          new IndexWriter(
+              directory, new IndexWriterConfig(Fields.perField()).setIndexSort(Fields.INDEX_SORT));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,77 @@
+package dev.podium.search;
+
+import java.io.IOException;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The hits a search counts for its total and facets, with the share of the index they were counted
+ * on: all of it for a search that costs little, else the first documents of each segment. The index
+ * is sorted by a hash of each document's id ({@link Fields#INDEX_SORT}), so those are a random
+ * sample, and counting them costs the same for a search that matches most of a million documents as
+ * for one that matches a few thousand.
+ */
+record Tally(FacetsCollector hits, double share) {
+
+  /** Whether the counts are estimates from a sample. */
+  boolean estimated() {
+    return share < 1;
+  }
+
+  /** A count of the sample scaled to the whole index. */
+  int scale(long counted) {
+    return estimated() ? (int) Math.round(counted / share) : (int) counted;
+  }
+
+  /**
+   * The share of the index to count for {@code query} so that about {@code budget} postings are
+   * read: all of it when the query's cost (Lucene's estimate of the documents it visits, an upper
+   * bound of its hits) is within the budget.
+   */
+  static double share(IndexSearcher searcher, Query rewritten, long budget) throws IOException {
+    Weight weight = counting(searcher, rewritten);
+    long cost = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
+      if (supplier != null) {
+        cost += supplier.cost();
+      }
+    }
+    return cost <= budget ? 1 : (double) budget / cost;
+  }
+
+  /** Counts the hits of {@code query} in the first {@code share} of each segment. */
+  static Tally sample(IndexSearcher searcher, Query rewritten, double share) throws IOException {
+    Weight weight = counting(searcher, rewritten);
+    FacetsCollector hits = new FacetsCollector();
+    IndexReader reader = searcher.getIndexReader();
+    long covered = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      int end = (int) Math.min(leaf.reader().maxDoc(), Math.ceil(leaf.reader().maxDoc() * share));
+      covered += end;
+      LeafCollector collector = hits.getLeafCollector(leaf);
+      BulkScorer scorer = weight.bulkScorer(leaf);
+      if (scorer != null && end > 0) {
+        scorer.score(collector, leaf.reader().getLiveDocs(), 0, end);
+      }
+      collector.finish();
+    }
+    return new Tally(hits, reader.maxDoc() == 0 ? 1 : (double) covered / reader.maxDoc());
+  }
+
+  /**
+   * A weight that only matches: made by the query itself rather than the searcher, so that the
+   * query cache, which would first note the matches of whole segments, stays out of a sample.
+   */
+  private static Weight counting(IndexSearcher searcher, Query rewritten) throws IOException {
+    return rewritten.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
+  }
+}

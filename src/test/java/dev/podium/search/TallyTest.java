@@ -1,0 +1,100 @@
+package dev.podium.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.podium.talk.Talk;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counting a search's hits and facets: exactly within the budget, on a random sample beyond it. The
+ * talks are written year by year, so a sample of the documents written first, rather than a random
+ * one, would find only the first year.
+ */
+class TallyTest {
+
+  static final int TALKS = 4000;
+
+  TestIndex index;
+  IndexSearcher searcher;
+  Query python;
+
+  @BeforeEach
+  void index() throws IOException {
+    index = new TestIndex();
+    for (int i = 0; i < TALKS; i++) {
+      // A quarter of the talks in 2018, the rest in 2019; every second one on Python.
+      int year = i < TALKS / 4 ? 2018 : 2019;
+      Talk talk =
+          TestIndex.talk(
+              "talk-" + i, (i % 2 == 0 ? "Python " : "Rust ") + "talk number " + i, "An abstract.");
+      talk.startsAt = Instant.parse(year + "-06-01T10:00:00Z");
+      index.talk(talk);
+    }
+    searcher = index.searcher();
+    python =
+        searcher.rewrite(
+            new RankedQuery(
+                SearchQuery.parse("python").toQuery(Fields.english(), Fields.names(), false)));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    index.close();
+  }
+
+  @Test
+  void aSearchWithinTheBudgetIsCountedOnEveryDocument() throws IOException {
+    double share = Tally.share(searcher, python, TALKS);
+
+    assertThat(share).isEqualTo(1);
+    Tally tally = Tally.sample(searcher, python, share);
+    assertThat(tally.estimated()).isFalse();
+    assertThat(counted(tally)).isEqualTo(TALKS / 2);
+    assertThat(years(tally)).containsEntry("2018", TALKS / 8).containsEntry("2019", 3 * TALKS / 8);
+  }
+
+  @Test
+  void aBiggerSearchIsCountedOnARandomSampleAndScaledUp() throws IOException {
+    double share = Tally.share(searcher, python, 400);
+
+    // 2,000 talks hold "python": a fifth of the index is counted.
+    assertThat(share).isCloseTo(0.2, within(0.001));
+    Tally tally = Tally.sample(searcher, python, share);
+    assertThat(tally.estimated()).isTrue();
+    assertThat(counted(tally)).isBetween(300L, 500L);
+    assertThat(tally.scale(counted(tally))).isCloseTo(TALKS / 2, within(TALKS / 2 / 10));
+    Map<String, Integer> years = years(tally);
+    assertThat(years.get("2018")).isCloseTo(TALKS / 8, within(TALKS / 8 / 4));
+    assertThat(years.get("2019")).isCloseTo(3 * TALKS / 8, within(3 * TALKS / 8 / 4));
+  }
+
+  private static long counted(Tally tally) {
+    return tally.hits().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+  }
+
+  private Map<String, Integer> years(Tally tally) throws IOException {
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(
+            new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), Fields.facets()),
+            tally.hits());
+    FacetResult result = counts.getTopChildren(10, Fields.YEAR);
+    Map<String, Integer> years = new HashMap<>();
+    for (LabelAndValue lv : result.labelValues) {
+      years.put(lv.label, tally.scale(lv.value.longValue()));
+    }
+    return years;
+  }
+}

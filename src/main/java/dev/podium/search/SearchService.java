@@ -36,8 +36,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
@@ -52,7 +50,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -168,29 +165,15 @@ public class SearchService {
           Query query = new RankedQuery(filtered(text, filters));
           // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
           Query rewritten = searcher.rewrite(query);
-          double share = Tally.share(searcher, rewritten, countedExactly);
-          TopDocs top;
-          Tally tally;
-          if (share >= 1) {
-            // One pass collects the page and the facets of every hit.
-            Object[] both =
-                searcher.search(
-                    rewritten,
-                    new MultiCollectorManager(
-                        new TopFieldCollectorManager(
-                            BY_SCORE, page.limit() + 1, within(after, searcher), 0),
-                        new FacetsCollectorManager()));
-            top = (TopDocs) both[0];
-            tally = new Tally((FacetsCollector) both[1], 1);
-          } else {
-            // The page alone, skipping what cannot reach it; the counts from a sample.
-            top =
-                searcher.search(
-                    rewritten,
-                    new TopFieldCollectorManager(
-                        BY_SCORE, page.limit() + 1, within(after, searcher), page.limit() + 1));
-            tally = Tally.sample(searcher, rewritten, share);
-          }
+          // The page alone, scoring only hits that can still reach it; then the counts, of every
+          // hit without scores, or of a sample for a big result.
+          TopDocs top =
+              searcher.search(
+                  rewritten,
+                  new TopFieldCollectorManager(
+                      BY_SCORE, page.limit() + 1, within(after, searcher), page.limit() + 1));
+          Tally tally =
+              Tally.sample(searcher, rewritten, Tally.share(searcher, rewritten, countedExactly));
           Map<String, Map<String, Integer>> facets = facets(state, tally);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();

@@ -55,7 +55,9 @@ record Tally(FacetsCollector hits, double share) {
     IndexReader reader = searcher.getIndexReader();
     long covered = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
-      int end = (int) Math.min(leaf.reader().maxDoc(), Math.ceil(leaf.reader().maxDoc() * share));
+      // Rounded, not rounded up: each segment is counted on about the same share, so that hits
+      // gathered in one big segment are not scaled by the share of many small ones counted whole.
+      int end = (int) Math.round(leaf.reader().maxDoc() * share);
       covered += end;
       LeafCollector collector = hits.getLeafCollector(leaf);
       BulkScorer scorer = weight.bulkScorer(leaf);

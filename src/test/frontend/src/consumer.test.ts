@@ -97,6 +97,8 @@ test("search with facets, narrow by one, and follow a suggestion", async () => {
     all.page.total,
     "type facet counts add up to the total",
   );
+  // A big result (tens of thousands of hits) would say its counts are estimates: "about N results".
+  assert.equal(all.estimated, false, "a small result is counted hit by hit");
   assert.ok(all.items[0]?.highlights, "hits carry highlights");
 
   // Clicking the "talk" facet: a repeatable enum parameter, typed as such.

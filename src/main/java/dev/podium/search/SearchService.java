@@ -172,8 +172,7 @@ public class SearchService {
                   rewritten,
                   new TopFieldCollectorManager(
                       BY_SCORE, page.limit() + 1, within(after, searcher), page.limit() + 1));
-          Tally tally =
-              Tally.sample(searcher, rewritten, Tally.share(searcher, rewritten, countedExactly));
+          Tally tally = Tally.count(searcher, rewritten, countedExactly);
           Map<String, Map<String, Integer>> facets = facets(state, tally);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();

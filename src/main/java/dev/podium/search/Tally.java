@@ -32,27 +32,22 @@ record Tally(FacetsCollector hits, double share) {
   }
 
   /**
-   * The share of the index to count for {@code query} so that about {@code budget} postings are
-   * read: all of it when the query's cost (Lucene's estimate of the documents it visits, an upper
-   * bound of its hits) is within the budget.
+   * Counts the hits of {@code rewritten}: all of them when its cost (Lucene's estimate of the
+   * postings it reads, an upper bound of its hits) is within {@code budget}, else those in the
+   * first {@code budget / cost} of each segment.
    */
-  static double share(IndexSearcher searcher, Query rewritten, long budget) throws IOException {
+  static Tally count(IndexSearcher searcher, Query rewritten, long budget) throws IOException {
     Weight weight = counting(searcher, rewritten);
+    IndexReader reader = searcher.getIndexReader();
     long cost = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+    for (LeafReaderContext leaf : reader.leaves()) {
       ScorerSupplier supplier = weight.scorerSupplier(leaf);
       if (supplier != null) {
         cost += supplier.cost();
       }
     }
-    return cost <= budget ? 1 : (double) budget / cost;
-  }
-
-  /** Counts the hits of {@code query} in the first {@code share} of each segment. */
-  static Tally sample(IndexSearcher searcher, Query rewritten, double share) throws IOException {
-    Weight weight = counting(searcher, rewritten);
+    double share = cost <= budget ? 1 : (double) budget / cost;
     FacetsCollector hits = new FacetsCollector();
-    IndexReader reader = searcher.getIndexReader();
     long covered = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
       // Rounded, not rounded up: each segment is counted on about the same share, so that hits

@@ -57,10 +57,9 @@ class TallyTest {
 
   @Test
   void aSearchWithinTheBudgetIsCountedOnEveryDocument() throws IOException {
-    double share = Tally.share(searcher, python, TALKS);
+    Tally tally = Tally.count(searcher, python, TALKS);
 
-    assertThat(share).isEqualTo(1);
-    Tally tally = Tally.sample(searcher, python, share);
+    assertThat(tally.share()).isEqualTo(1);
     assertThat(tally.estimated()).isFalse();
     assertThat(counted(tally)).isEqualTo(TALKS / 2);
     assertThat(years(tally)).containsEntry("2018", TALKS / 8).containsEntry("2019", 3 * TALKS / 8);
@@ -68,11 +67,10 @@ class TallyTest {
 
   @Test
   void aBiggerSearchIsCountedOnARandomSampleAndScaledUp() throws IOException {
-    double share = Tally.share(searcher, python, 400);
+    Tally tally = Tally.count(searcher, python, 400);
 
     // 2,000 talks hold "python": a fifth of the index is counted.
-    assertThat(share).isCloseTo(0.2, within(0.001));
-    Tally tally = Tally.sample(searcher, python, share);
+    assertThat(tally.share()).isCloseTo(0.2, within(0.001));
     assertThat(tally.estimated()).isTrue();
     assertThat(counted(tally)).isBetween(300L, 500L);
     assertThat(tally.scale(counted(tally))).isCloseTo(TALKS / 2, within(TALKS / 2 / 10));

@@ -77,7 +77,6 @@ public class SearchService {
   public static final int MAX_QUERY = 500;
   private static final String LIST = "search";
   private static final int FACET_VALUES = 20;
-
   private static final Sort BY_SCORE =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.SORT_KEY, SortField.Type.LONG));
   private static final Sort SUGGESTED = Fields.BY_WEIGHT;

@@ -23,14 +23,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +56,10 @@ public class Indexer {
   // Changes applied together: what several of them touch is re-indexed once.
   private static final int BATCH = 50_000;
   private static final int CHUNK = 500;
+  // Documents a writer thread takes at a time: small enough that the threads finish a chunk
+  // together, although a flush of the writer's buffer stalls one of them for a while.
+  private static final int SLICE = 25;
+  private static final int IN_FLIGHT = 2 * CHUNK / SLICE;
   private static final Duration WAIT = Duration.ofSeconds(60);
   // Rebuilding or catching up on a large database can outlast the default transaction timeout
   // (a few minutes on a busy machine); a timed-out read would fail and be retried forever.
@@ -70,6 +77,16 @@ public class Indexer {
   // Indexes after commits, polls, rebuilds: one thread, so changes apply in order.
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "podium-indexer"));
+  // Analysing and inverting documents is most of indexing, and IndexWriter takes documents from
+  // several threads at once: a chunk is written on every core while the worker reads the next one
+  // from the database.
+  private final ExecutorService writers =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(), Indexer::writerThread);
+  // Slices being written, oldest first; at most two chunks' worth, so memory holds three chunks.
+  // Worker thread only. The worker waits for all of them at the end of a batch of changes, before
+  // the next batch, which may touch the same documents again, and before a commit.
+  private final Deque<Future<?>> writing = new ArrayDeque<>();
   // The newest change id seen in the log; written by the worker, read by the metrics gauge.
   private volatile long logHead;
   private volatile boolean databaseLost;
@@ -206,6 +223,13 @@ public class Indexer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writers.shutdown();
+  }
+
+  private static Thread writerThread(Runnable task) {
+    Thread thread = new Thread(task, "podium-index-writer");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static <T> T await(Future<T> future) {
@@ -241,7 +265,11 @@ public class Indexer {
       if (batch.isEmpty()) {
         break;
       }
-      QuarkusTransaction.requiringNew().timeout(READ_TIMEOUT_SECONDS).run(() -> apply(batch));
+      try {
+        QuarkusTransaction.requiringNew().timeout(READ_TIMEOUT_SECONDS).run(() -> apply(batch));
+      } finally {
+        awaitWriting();
+      }
       reached = batch.get(batch.size() - 1).id;
       logHead = Math.max(logHead, reached);
     }
@@ -260,15 +288,20 @@ public class Indexer {
     logHead = Math.max(logHead, last);
     index.rebuildStarted();
     writer.deleteAll();
-    int count =
-        QuarkusTransaction.requiringNew()
-            .timeout(READ_TIMEOUT_SECONDS)
-            .call(
-                () ->
-                    writeEach(Topic.class)
-                        + writeEach(Speaker.class)
-                        + writeEach(Talk.class)
-                        + writeEach(Interview.class));
+    int count;
+    try {
+      count =
+          QuarkusTransaction.requiringNew()
+              .timeout(READ_TIMEOUT_SECONDS)
+              .call(
+                  () ->
+                      writeEach(Topic.class)
+                          + writeEach(Speaker.class)
+                          + writeEach(Talk.class)
+                          + writeEach(Interview.class));
+    } finally {
+      awaitWriting();
+    }
     index.commit(last);
     LOG.infof(
         "Rebuilt the search index: %d documents in %d ms",
@@ -388,20 +421,59 @@ public class Indexer {
         docs.put(i.slug, documents.interview(i));
       }
     }
-    IndexWriter writer = index.writer();
-    try {
-      for (String slug : slugs) {
-        Document doc = docs.get(slug);
-        if (doc == null) {
-          writer.deleteDocuments(SearchDocuments.id(kind, slug));
-        } else {
-          writer.updateDocument(SearchDocuments.id(kind, slug), doc);
-        }
+    for (int from = 0; from < slugs.size(); from += SLICE) {
+      List<String> slice = List.copyOf(slugs.subList(from, Math.min(slugs.size(), from + SLICE)));
+      while (writing.size() >= IN_FLIGHT) {
+        awaitWritten(writing.removeFirst());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      writing.add(writers.submit(() -> write(kind, slice, docs)));
     }
     return docs.size();
+  }
+
+  private Void write(String kind, List<String> slugs, Map<String, Document> docs)
+      throws IOException {
+    IndexWriter writer = index.writer();
+    for (String slug : slugs) {
+      Document doc = docs.get(slug);
+      if (doc == null) {
+        writer.deleteDocuments(SearchDocuments.id(kind, slug));
+      } else {
+        writer.updateDocument(SearchDocuments.id(kind, slug), doc);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Waits for every slice being written; a failure to write one fails the catch-up or rebuild, once
+   * all of them are done.
+   */
+  private void awaitWriting() {
+    RuntimeException failed = null;
+    while (!writing.isEmpty()) {
+      try {
+        awaitWritten(writing.removeFirst());
+      } catch (RuntimeException e) {
+        failed = failed == null ? e : failed;
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  private static void awaitWritten(Future<?> slice) {
+    try {
+      slice.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io
+          ? new UncheckedIOException(io)
+          : new IllegalStateException("Indexing failed", e.getCause());
+    }
   }
 
   private Set<String> descendants(Set<String> topics) {

@@ -54,15 +54,15 @@ public class SearchDocuments {
 
   static final long SPEAKER_WEIGHT = 1_000;
 
-  /**
-   * Among talks, the newer first: months since 1990, below {@link #SPEAKER_WEIGHT} for centuries to
-   * come; a talk without a date comes last.
-   */
   /** {@link Fields#SORT_KEY} of the document with this id: 64 bits of its name-based UUID. */
   static long sortKey(String id) {
     return UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
   }
 
+  /**
+   * Among talks, the newer first: months since 1990, below {@link #SPEAKER_WEIGHT} for centuries to
+   * come; a talk without a date comes last.
+   */
   static long talkWeight(LocalDate day) {
     return day == null
         ? 0

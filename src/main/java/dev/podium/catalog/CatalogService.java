@@ -121,7 +121,7 @@ public class CatalogService {
     List<Section<?, ?>> sections = sections(doc);
     Map<String, Catalog.Counts> counts = new LinkedHashMap<>();
     List<Object> created = new ArrayList<>();
-    List<Runnable> record = new ArrayList<>();
+    List<ChangeLog.Entry> record = new ArrayList<>();
     for (Section<?, ?> section : sections) {
       counts.put(section.name(), apply(section, refs, errors, created, record));
     }
@@ -133,7 +133,7 @@ public class CatalogService {
       rollbackOnly();
     } else {
       persistInOrder(created);
-      record.forEach(Runnable::run);
+      changes.recordAll(record);
       ImportRecord imported = new ImportRecord();
       imported.source = doc.source();
       imported.importedAt = clock.instant();
@@ -147,7 +147,7 @@ public class CatalogService {
       DocumentReferences refs,
       List<Problem.FieldError> errors,
       List<Object> created,
-      List<Runnable> record) {
+      List<ChangeLog.Entry> record) {
     ContentWriter<E, I, ?> writer = section.writer();
     Map<String, E> existing = refs.preload(section.type(), slugs(section));
     Map<String, Integer> seen = new HashMap<>();
@@ -175,6 +175,19 @@ public class CatalogService {
       }
       entities.add(entity);
     }
+    Map<Class<?>, Set<String>> referred = new HashMap<>();
+    for (I input : section.inputs()) {
+      if (input != null) {
+        writer.references(
+            input,
+            (type, slug) -> {
+              if (slug != null) {
+                referred.computeIfAbsent(type, k -> new HashSet<>()).add(slug);
+              }
+            });
+      }
+    }
+    referred.forEach(refs::prefetch);
     int made = 0;
     int updated = 0;
     int unchanged = 0;
@@ -195,7 +208,7 @@ public class CatalogService {
       } else {
         updated++;
       }
-      record.add(() -> changes.record(writer.kind(), slug, ChangeLog.UPSERT));
+      record.add(new ChangeLog.Entry(writer.kind(), slug, ChangeLog.UPSERT));
     }
     return new Catalog.Counts(made, updated, unchanged);
   }
@@ -300,6 +313,19 @@ public class CatalogService {
         }
       }
       return found;
+    }
+
+    /**
+     * Looks up the slugs not known yet in chunks (an import of 37,000 talks refers to tens of
+     * thousands of speakers), and remembers the missing ones as missing.
+     */
+    void prefetch(Class<?> type, Set<String> slugs) {
+      Map<String, Object> ofType = known.computeIfAbsent(type, k -> new HashMap<>());
+      List<String> unknown = slugs.stream().filter(slug -> !ofType.containsKey(slug)).toList();
+      Map<String, ?> found = preload(type, unknown);
+      for (String slug : unknown) {
+        ofType.put(slug, found.get(slug));
+      }
     }
 
     void put(Class<?> type, String slug, Object entity) {

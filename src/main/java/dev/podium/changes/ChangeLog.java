@@ -8,8 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * Appends to the change log. It joins the caller's transaction (and refuses to run without one), so
@@ -25,6 +29,7 @@ public class ChangeLog implements PanacheRepository<Change> {
   public static final String DELETE = "delete";
   private static final String FEED = "changes";
   private static final Object LOCKED = ChangeLog.class.getName() + ".locked";
+  private static final int BATCH = 1000;
   private static final Object ANNOUNCED = ChangeLog.class.getName() + ".announced";
 
   /** Fired at most once per transaction that appended changes; observe it AFTER_SUCCESS. */
@@ -63,17 +68,59 @@ public class ChangeLog implements PanacheRepository<Change> {
   /** Appends a change, taking the lock if the writer has not yet. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(String kind, String slug, String op) {
-    lock();
-    if (transaction.getResource(ANNOUNCED) == null) {
-      transaction.putResource(ANNOUNCED, Boolean.TRUE);
-      committed.fire(new Committed());
-    }
+    announce();
     Change change = new Change();
     change.kind = kind;
     change.slug = slug;
     change.op = op;
     change.at = clock.instant();
     persist(change);
+  }
+
+  /** A change to append: {@code op} on the {@code kind} of this slug. */
+  public record Entry(String kind, String slug, String op) {}
+
+  /**
+   * Appends changes in this order, as one batch of inserts: a catalog import appends one for each
+   * entry it writes, and the ids the database gives keep Hibernate from batching them (one
+   * statement each was a tenth of an import of 37,000 talks).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    announce();
+    OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
+    getEntityManager()
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO change_log (kind, slug, op, at) VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < entries.size(); i++) {
+                  Entry entry = entries.get(i);
+                  insert.setString(1, entry.kind());
+                  insert.setString(2, entry.slug());
+                  insert.setString(3, entry.op());
+                  insert.setObject(4, at);
+                  insert.addBatch();
+                  if ((i + 1) % BATCH == 0 || i == entries.size() - 1) {
+                    insert.executeBatch();
+                  }
+                }
+              }
+            });
+  }
+
+  /** Takes the lock, and has the transaction's commit announced once. */
+  private void announce() {
+    lock();
+    if (transaction.getResource(ANNOUNCED) == null) {
+      transaction.putResource(ANNOUNCED, Boolean.TRUE);
+      committed.fire(new Committed());
+    }
   }
 
   /** Up to {@code limit} changes after id {@code after}, oldest first. */

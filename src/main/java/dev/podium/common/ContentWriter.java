@@ -3,6 +3,7 @@ package dev.podium.common;
 import dev.podium.changes.ChangeLog;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.transaction.Transactional;
+import java.util.function.BiConsumer;
 
 /**
  * Create, replace and delete for one kind of content, the same way for every kind: slugs are unique
@@ -51,6 +52,13 @@ public abstract class ContentWriter<E extends PanacheEntityBase, I, D> {
 
   /** Copies the input onto the entity, recording bad references in {@code in}. */
   public abstract void apply(E entity, I input, Inputs in);
+
+  /**
+   * Hands each slug the input refers to, with its kind, to {@code refer}, so that an import can
+   * look up the references of all its entries together. Only a lookup ahead: {@link #apply}
+   * resolves and checks them all the same.
+   */
+  public void references(I input, BiConsumer<Class<?>, String> refer) {}
 
   /** The entity in the catalog format, to compare and to export. */
   public abstract I toInput(E entity);

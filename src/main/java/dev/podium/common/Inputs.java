@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Collects what is wrong with one input as field errors under a JSON path prefix ("$" for a single
@@ -68,6 +69,13 @@ public final class Inputs {
       }
     }
     return found;
+  }
+
+  /** Each element of a list that may be missing. */
+  public static <T> void each(List<T> list, Consumer<T> action) {
+    if (list != null) {
+      list.forEach(action);
+    }
   }
 
   public List<Problem.FieldError> errors() {

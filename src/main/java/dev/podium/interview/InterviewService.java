@@ -20,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** Reads and writes interviews. */
 @ApplicationScoped
@@ -140,6 +141,13 @@ public class InterviewService
   @Override
   protected InterviewApi.Input withSlug(InterviewApi.Input input, String slug) {
     return input.withSlug(slug);
+  }
+
+  @Override
+  public void references(InterviewApi.Input input, BiConsumer<Class<?>, String> refer) {
+    refer.accept(Speaker.class, input.speaker());
+    refer.accept(Talk.class, input.talk());
+    Inputs.each(input.topics(), slug -> refer.accept(Topic.class, slug));
   }
 
   @Override

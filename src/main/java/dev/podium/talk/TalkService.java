@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Reads and writes talks; owns the list filters and the schedule status. */
 @ApplicationScoped
@@ -309,6 +310,13 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
   @Override
   protected TalkApi.Input withSlug(TalkApi.Input input, String slug) {
     return input.withSlug(slug);
+  }
+
+  @Override
+  public void references(TalkApi.Input input, BiConsumer<Class<?>, String> refer) {
+    refer.accept(Conference.class, input.conference());
+    Inputs.each(input.speakers(), slug -> refer.accept(Speaker.class, slug));
+    Inputs.each(input.topics(), slug -> refer.accept(Topic.class, slug));
   }
 
   @Override

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Reads and writes topics; owns the rules of the topic tree. */
 @ApplicationScoped
@@ -114,6 +115,11 @@ public class TopicService extends ContentWriter<Topic, TopicApi.Input, TopicApi.
   @Override
   protected TopicApi.Input withSlug(TopicApi.Input input, String slug) {
     return input.withSlug(slug);
+  }
+
+  @Override
+  public void references(TopicApi.Input input, BiConsumer<Class<?>, String> refer) {
+    refer.accept(Topic.class, input.parent());
   }
 
   @Override

@@ -7,6 +7,7 @@ import static dev.podium.Api.json;
 import static dev.podium.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -215,6 +216,57 @@ class CatalogResourceTest {
             "talks", List.of(0, 1, 0),
             "interviews", List.of(0, 0, 1)));
     given().get(BASE + "/talks/talk-" + s).then().body("title", equalTo("Second title"));
+  }
+
+  @Test
+  void aLaterDocumentRefersToWhatEarlierImportsWrote() {
+    String s = unique("c");
+    importing(document(s, "First title")).statusCode(200);
+    String later =
+        """
+        {"formatVersion": 1,
+         "talks": [
+           {"slug": "later-%1$s", "title": "Later", "conference": "conf-%1$s", "track": "main",
+            "speakers": ["speaker-%1$s"], "topics": ["child-%1$s", "parent-%1$s"]}%2$s],
+         "interviews": [
+           {"slug": "later-interview-%1$s", "title": "Later", "speaker": "speaker-%1$s",
+            "talk": "talk-%1$s", "publishedOn": "2031-08-02", "topics": ["child-%1$s"],
+            "qa": [{"question": "And now?", "answer": "Still."}]}]}
+        """;
+    String stray =
+        """
+        ,
+           {"slug": "stray-%1$s", "title": "Stray", "conference": "no-conf-%1$s",
+            "speakers": ["speaker-%1$s", "nobody-%1$s"], "topics": ["nothing-%1$s"]}""";
+
+    List<String> fields =
+        assertProblem(json(later.formatted(s, stray.formatted(s))).post(CATALOG), 422)
+            .extract()
+            .jsonPath()
+            .getList("errors.field", String.class);
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "$.talks[1].conference", "$.talks[1].speakers[1]", "$.talks[1].topics[0]");
+    assertProblem(given().get(BASE + "/talks/later-" + s), 404);
+
+    assertCounts(
+        importing(later.formatted(s, "")).statusCode(200),
+        Map.of("talks", List.of(1, 0, 0), "interviews", List.of(1, 0, 0)));
+    given()
+        .get(BASE + "/talks/later-" + s)
+        .then()
+        .statusCode(200)
+        .body("conference.slug", equalTo("conf-" + s))
+        .body("track.slug", equalTo("main"))
+        .body("speakers.slug", contains("speaker-" + s))
+        .body("topics.slug", contains("child-" + s, "parent-" + s));
+    given()
+        .get(BASE + "/interviews/later-interview-" + s)
+        .then()
+        .statusCode(200)
+        .body("speaker.slug", equalTo("speaker-" + s))
+        .body("talk.slug", equalTo("talk-" + s))
+        .body("topics.slug", contains("child-" + s));
   }
 
   @Test

@@ -29,8 +29,9 @@ public class ChangeLog implements PanacheRepository<Change> {
   public static final String DELETE = "delete";
   private static final String FEED = "changes";
   private static final Object LOCKED = ChangeLog.class.getName() + ".locked";
-  private static final int BATCH = 1000;
   private static final Object ANNOUNCED = ChangeLog.class.getName() + ".announced";
+  // Rows of one recordAll statement batch.
+  private static final int BATCH = 1000;
 
   /** Fired at most once per transaction that appended changes; observe it AFTER_SUCCESS. */
   public record Committed() {}

@@ -110,9 +110,9 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    * The Lucene query: each word may match any text field (boosted by field) and scores by the best
    * of them (so Lucene can skip documents whose best cannot reach the page), exactly or, for long
    * words, with typos (compared with the words of the text as written) at a lower weight; documents
-   * with all words score above those with some; phrases must match; excluded words must not; a run
-   * of words that is a name in order scores extra, so a speaker's full name brings their talks
-   * first.
+   * with all words (stop words aside) score above those with some; phrases must match; excluded
+   * words must not; a run of words that is a name in order scores extra, so a speaker's full name
+   * brings their talks first.
    */
   public Query toQuery(Analyzer english, Analyzer names) {
     return toQuery(english, names, word -> true);
@@ -143,25 +143,33 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<String> counted =
         words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().limit(MAX_WORDS).toList();
+    int matched = 0;
     List<Query> exactGroups = new ArrayList<>();
     for (String word : counted) {
       List<Query> exact = exact(word, english, names);
       if (exact.isEmpty()) {
         continue;
       }
+      matched++;
       List<Query> alternatives = new ArrayList<>(exact);
       Query typo = typo(word, english, names, typos, expand);
       if (typo != null) {
         alternatives.add(typo);
       }
       query.add(new DisjunctionMaxQuery(alternatives, 0f), Occur.SHOULD);
-      exactGroups.add(new DisjunctionMaxQuery(exact, 0f));
+      if (!analyze(english, word).isEmpty()) {
+        // A stop word ("with", "and") is only looked for in names: requiring it would deny the
+        // bonus to nearly every document.
+        exactGroups.add(new DisjunctionMaxQuery(exact, 0f));
+      }
     }
     if (exactGroups.size() > 1) {
       // The bonus goes to documents with every word as typed; typos only add to the score.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       exactGroups.forEach(g -> all.add(g, Occur.MUST));
       query.add(new BoostQuery(all.build(), ALL_WORDS_BONUS), Occur.SHOULD);
+    }
+    if (matched > 1) {
       Query namePhrase = phrase(Fields.NAMES, analyze(names, String.join(" ", counted)), 1);
       if (namePhrase != null) {
         query.add(new BoostQuery(namePhrase, NAME_PHRASE_BONUS), Occur.SHOULD);
@@ -192,7 +200,7 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         }
       }
     }
-    if (exactGroups.isEmpty() && !required) {
+    if (matched == 0 && !required) {
       query.add(new MatchAllDocsQuery(), Occur.MUST);
     }
     return query.build();

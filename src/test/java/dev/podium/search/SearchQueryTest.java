@@ -272,6 +272,28 @@ class SearchQueryTest {
     }
 
     @Test
+    void aStopWordDoesNotCostTheDocumentWithAllWordsItsPlace() throws Exception {
+      // "and" is matched in names only; the talk with all three words still ranks above the one
+      // with two of them in its title, as it does for the query without "and".
+      try (TestIndex own = new TestIndex()) {
+        own.talk(
+            talk(
+                "all-words",
+                "Operations Notes",
+                "Kafka consumer lag, measured.",
+                speaker("a-b", "Ari Bo")));
+        own.talk(
+            talk(
+                "two-words",
+                "Kafka Consumers for Teams That Run Many Services in Many Regions",
+                "Nothing else.",
+                speaker("c-d", "Cy Do")));
+        assertThat(own.search("kafka consumer lag")).startsWith("all-words");
+        assertThat(own.search("kafka consumer and lag")).startsWith("all-words");
+      }
+    }
+
+    @Test
     void aPhraseMustMatchInOrder() {
       assertThat(index.search("\"chaos engineering\"")).containsExactly("phrase-exact");
       assertThat(index.search("\"engineering chaos\"")).isEmpty();

@@ -56,6 +56,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
@@ -161,16 +162,28 @@ public class SearchService {
           Query text =
               parsed.toQuery(
                   english, names, word -> rare(reader, word), typo -> state.typos(searcher, typo));
-          Query query = new RankedQuery(filtered(text, filters));
           // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
-          Query rewritten = searcher.rewrite(query);
+          Query words = searcher.rewrite(text);
+          Query filter = filter(filters);
+          Query rewritten =
+              searcher.rewrite(
+                  new RankedQuery(
+                      filter == null
+                          ? words
+                          : new BooleanQuery.Builder()
+                              .add(words, Occur.MUST)
+                              .add(filter, Occur.FILTER)
+                              .build()));
           // The page alone, scoring only hits that can still reach it; then the counts, of every
           // hit without scores, or of a sample for a big result.
+          TopFieldCollectorManager first =
+              new TopFieldCollectorManager(
+                  BY_SCORE, page.limit() + 1, within(after, searcher), page.limit() + 1);
+          Weight broad = filter == null ? null : broad(searcher, filter);
           TopDocs top =
-              searcher.search(
-                  rewritten,
-                  new TopFieldCollectorManager(
-                      BY_SCORE, page.limit() + 1, within(after, searcher), page.limit() + 1));
+              broad == null
+                  ? searcher.search(rewritten, first)
+                  : searcher.search(new RankedQuery(words), new Keeping(broad, first));
           Tally tally = Tally.count(searcher, rewritten, countedExactly);
           Map<String, Map<String, Integer>> facets = facets(state, tally);
           long total =
@@ -266,8 +279,24 @@ public class SearchService {
             Math.max(1, searcher.getIndexReader().maxDoc()) - 1, after.score, after.fields);
   }
 
-  private static Query filtered(Query query, Filters f) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+  /**
+   * A filter that at least half of the documents match, as a weight that only matches; else null.
+   * The page of such a filter is found among the hits of the text alone ({@link Keeping}).
+   */
+  private static Weight broad(IndexSearcher searcher, Query filter) throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
+    long matching = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
+      matching += supplier == null ? 0 : supplier.cost();
+    }
+    return matching * 2 >= searcher.getIndexReader().maxDoc() ? weight : null;
+  }
+
+  /** What {@code f} asks for, as clauses that all must match; null for no filter. */
+  private static Query filter(Filters f) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (!f.types().isEmpty()) {
       BooleanQuery.Builder types = new BooleanQuery.Builder();
       f.types().forEach(t -> types.add(new TermQuery(new Term(Fields.TYPE, t)), Occur.SHOULD));
@@ -277,7 +306,8 @@ public class SearchService {
     filter(b, Fields.CONFERENCE, f.conference());
     filter(b, Fields.YEAR, f.year() == null ? null : f.year().toString());
     filter(b, Fields.SPEAKER, f.speaker());
-    return b.build();
+    BooleanQuery filter = b.build();
+    return filter.clauses().isEmpty() ? null : filter;
   }
 
   private static void filter(BooleanQuery.Builder b, String field, String value) {

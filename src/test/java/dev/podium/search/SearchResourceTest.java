@@ -667,6 +667,25 @@ class SearchResourceTest {
     }
 
     @Test
+    void aFilterMostHitsMatchPagesTheWholeOrderWithTheOthersLeftOut() {
+      // Talks and speakers are most of the catalog, so their pages are kept from the hits of the
+      // words alone; a single type is kept by searching words and type together.
+      for (String q : List.of("resilience", "resilience netflix")) {
+        List<String> whole = hits(search(q, "limit", 100));
+        List<String> talksAndSpeakers =
+            whole.stream().filter(h -> h.startsWith("talk:") || h.startsWith("speaker:")).toList();
+        assertThat(talksAndSpeakers).hasSizeGreaterThan(3).hasSizeLessThan(whole.size());
+        for (int limit : List.of(1, 2, 5, 100)) {
+          assertThat(walk(Map.of("q", q, "type", List.of("talk", "speaker")), limit))
+              .as(q + " by " + limit)
+              .isEqualTo(talksAndSpeakers);
+        }
+        assertThat(walk(Map.of("q", q, "type", "speaker"), 2))
+            .isEqualTo(whole.stream().filter(h -> h.startsWith("speaker:")).toList());
+      }
+    }
+
+    @Test
     void theNextPageIsLinked() {
       var response =
           given()

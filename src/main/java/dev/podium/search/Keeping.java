@@ -42,16 +42,16 @@ final class Keeping implements CollectorManager<Keeping.Kept, TopFieldDocs> {
 
   @Override
   public TopFieldDocs reduce(Collection<Kept> collectors) throws IOException {
-    return page.reduce(collectors.stream().map(k -> k.page).toList());
+    return page.reduce(collectors.stream().map(k -> k.top).toList());
   }
 
   final class Kept extends FilterCollector {
 
-    private final TopFieldCollector page;
+    private final TopFieldCollector top;
 
-    private Kept(TopFieldCollector page) {
-      super(page);
-      this.page = page;
+    private Kept(TopFieldCollector top) {
+      super(top);
+      this.top = top;
     }
 
     @Override

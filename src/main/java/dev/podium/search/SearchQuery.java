@@ -140,6 +140,25 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
    */
   public Query toQuery(
       Analyzer english, Analyzer names, Predicate<String> typos, UnaryOperator<Query> expand) {
+    return build(english, names, typos, expand, true);
+  }
+
+  /**
+   * The same hits as {@link #toQuery(Analyzer, Analyzer, Predicate, UnaryOperator)}, without the
+   * clauses that only raise scores (the all-words and name bonuses match no document that a word
+   * does not): what a search counts its hits and facets with.
+   */
+  public Query toMatchingQuery(
+      Analyzer english, Analyzer names, Predicate<String> typos, UnaryOperator<Query> expand) {
+    return build(english, names, typos, expand, false);
+  }
+
+  private Query build(
+      Analyzer english,
+      Analyzer names,
+      Predicate<String> typos,
+      UnaryOperator<Query> expand,
+      boolean bonuses) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     List<String> counted =
         words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().limit(MAX_WORDS).toList();
@@ -163,13 +182,13 @@ public record SearchQuery(List<String> words, List<String> phrases, List<String>
         exactGroups.add(new DisjunctionMaxQuery(exact, 0f));
       }
     }
-    if (exactGroups.size() > 1) {
+    if (bonuses && exactGroups.size() > 1) {
       // The bonus goes to documents with every word as typed; typos only add to the score.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       exactGroups.forEach(g -> all.add(g, Occur.MUST));
       query.add(new BoostQuery(all.build(), ALL_WORDS_BONUS), Occur.SHOULD);
     }
-    if (matched > 1) {
+    if (bonuses && matched > 1) {
       Query namePhrase = phrase(Fields.NAMES, analyze(names, String.join(" ", counted)), 1);
       if (namePhrase != null) {
         query.add(new BoostQuery(namePhrase, NAME_PHRASE_BONUS), Occur.SHOULD);

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -159,21 +161,12 @@ public class SearchService {
         searcher -> {
           IndexReader reader = searcher.getIndexReader();
           ReaderState state = index.state(reader);
-          Query text =
-              parsed.toQuery(
-                  english, names, word -> rare(reader, word), typo -> state.typos(searcher, typo));
+          Predicate<String> typos = word -> rare(reader, word);
+          UnaryOperator<Query> expand = typo -> state.typos(searcher, typo);
           // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
-          Query words = searcher.rewrite(text);
+          Query words = searcher.rewrite(parsed.toQuery(english, names, typos, expand));
           Query filter = filter(filters);
-          Query rewritten =
-              searcher.rewrite(
-                  new RankedQuery(
-                      filter == null
-                          ? words
-                          : new BooleanQuery.Builder()
-                              .add(words, Occur.MUST)
-                              .add(filter, Occur.FILTER)
-                              .build()));
+          Query rewritten = searcher.rewrite(new RankedQuery(filtered(words, filter)));
           // The page alone, scoring only hits that can still reach it; then the counts, of every
           // hit without scores, or of a sample for a big result.
           TopFieldCollectorManager first =
@@ -184,7 +177,9 @@ public class SearchService {
               broad == null
                   ? searcher.search(rewritten, first)
                   : searcher.search(new RankedQuery(words), new Keeping(broad, first));
-          Tally tally = Tally.count(searcher, rewritten, countedExactly);
+          Query matching = parsed.toMatchingQuery(english, names, typos, expand);
+          Tally tally =
+              Tally.count(searcher, searcher.rewrite(filtered(matching, filter)), countedExactly);
           Map<String, Map<String, Integer>> facets = facets(state, tally);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
@@ -292,6 +287,12 @@ public class SearchService {
       matching += supplier == null ? 0 : supplier.cost();
     }
     return matching * 2 >= searcher.getIndexReader().maxDoc() ? weight : null;
+  }
+
+  private static Query filtered(Query text, Query filter) {
+    return filter == null
+        ? text
+        : new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
   }
 
   /** What {@code f} asks for, as clauses that all must match; null for no filter. */

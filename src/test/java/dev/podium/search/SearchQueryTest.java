@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
@@ -330,6 +331,27 @@ class SearchQueryTest {
       assertThat(index.search("marimbaxx")).containsExactly("typo-exact");
       assertThat(index.search("breakres")).contains("title-match", "abstract-match");
       assertThat(index.search("brekaers")).contains("title-match", "abstract-match");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "nora jones",
+          "chaos engineering",
+          "chaos production",
+          "chaos -production",
+          "\"chaos engineering\" nora",
+          "marimbalo breakers",
+          "web scraping with python",
+          "-chaos"
+        })
+    void theQueryACountUsesFindsTheSameDocumentsAsTheRankedOne(String text) {
+      SearchQuery q = SearchQuery.parse(text);
+      List<String> ranked = index.slugs(q.toQuery(ENGLISH, NAMES, word -> true));
+      List<String> matching =
+          index.slugs(q.toMatchingQuery(ENGLISH, NAMES, word -> true, UnaryOperator.identity()));
+
+      assertThat(matching).containsExactlyInAnyOrderElementsOf(ranked);
     }
 
     @Test

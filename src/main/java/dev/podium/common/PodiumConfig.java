@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** Podium's own settings, under the {@code podium.} prefix. */
 @ConfigMapping(prefix = "podium")
@@ -76,5 +77,12 @@ public interface PodiumConfig {
      */
     @WithDefault("50000")
     long countedExactly();
+
+    /**
+     * Threads that help searches of an index of several segments: a search takes its slices of
+     * segments on its own thread and hands the others to these while they are free, so a search
+     * that reads much is not left on one core. Absent: one per core; 0: none.
+     */
+    OptionalInt threads();
   }
 }

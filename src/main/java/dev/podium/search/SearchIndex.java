@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -16,6 +19,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -39,6 +43,7 @@ public class SearchIndex {
   private Directory directory;
   private IndexWriter writer;
   private SearcherManager searchers;
+  private ExecutorService helpers;
   private volatile boolean rebuildNeeded;
   private volatile long lastChange;
   private ReaderState state;
@@ -68,7 +73,17 @@ public class SearchIndex {
               .setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory, writerConfig);
       lastChange = rebuildNeeded ? 0 : Long.parseLong(data.getOrDefault(LAST_CHANGE, "0"));
-      searchers = new SearcherManager(writer, null);
+      int threads = config.search().threads().orElse(Runtime.getRuntime().availableProcessors());
+      helpers = threads == 0 ? null : helpers(threads);
+      searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  return new IndexSearcher(reader, helpers);
+                }
+              });
       LOG.infof(
           "Search index at %s: %s",
           path,
@@ -98,6 +113,24 @@ public class SearchIndex {
     closeQuietly(searchers);
     closeQuietly(writer);
     closeQuietly(directory);
+    if (helpers != null) {
+      helpers.shutdownNow();
+    }
+  }
+
+  /**
+   * The threads that help searches, idle unless a search hands them a slice; a slice that waits for
+   * one is taken by its search's own thread as soon as that is free, so nothing waits on them.
+   */
+  private static ExecutorService helpers(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "podium-search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

@@ -1,7 +1,11 @@
 package dev.podium.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BulkScorer;
@@ -47,13 +51,25 @@ record Tally(FacetsCollector hits, double share) {
       }
     }
     double share = cost <= budget ? 1 : (double) budget / cost;
-    FacetsCollector hits = new FacetsCollector();
+    // Slice by slice, as the searcher searches: the slices of a big index on several threads.
+    List<Callable<FacetsCollector>> slices = new ArrayList<>();
+    for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
+      slices.add(() -> count(weight, slice.leaves, share));
+    }
+    FacetsCollector hits =
+        new FacetsCollectorManager().reduce(searcher.getTaskExecutor().invokeAll(slices));
     long covered = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
-      // Rounded, not rounded up: each segment is counted on about the same share, so that hits
-      // gathered in one big segment are not scaled by the share of many small ones counted whole.
-      int end = (int) Math.round(leaf.reader().maxDoc() * share);
-      covered += end;
+      covered += end(leaf, share);
+    }
+    return new Tally(hits, reader.maxDoc() == 0 ? 1 : (double) covered / reader.maxDoc());
+  }
+
+  private static FacetsCollector count(Weight weight, LeafReaderContext[] leaves, double share)
+      throws IOException {
+    FacetsCollector hits = new FacetsCollector();
+    for (LeafReaderContext leaf : leaves) {
+      int end = end(leaf, share);
       LeafCollector collector = hits.getLeafCollector(leaf);
       BulkScorer scorer = weight.bulkScorer(leaf);
       if (scorer != null && end > 0) {
@@ -61,7 +77,16 @@ record Tally(FacetsCollector hits, double share) {
       }
       collector.finish();
     }
-    return new Tally(hits, reader.maxDoc() == 0 ? 1 : (double) covered / reader.maxDoc());
+    return hits;
+  }
+
+  /**
+   * Where the sample of a segment ends. Rounded, not rounded up: each segment is counted on about
+   * the same share, so that hits gathered in one big segment are not scaled by the share of many
+   * small ones counted whole.
+   */
+  private static int end(LeafReaderContext leaf, double share) {
+    return (int) Math.round(leaf.reader().maxDoc() * share);
   }
 
   /**

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class TallyTest {
 
   static final int TALKS = 4000;
+  static final int SEGMENTS = 8;
 
   TestIndex index;
   IndexSearcher searcher;
@@ -42,6 +45,9 @@ class TallyTest {
               "talk-" + i, (i % 2 == 0 ? "Python " : "Rust ") + "talk number " + i, "An abstract.");
       talk.startsAt = Instant.parse(year + "-06-01T10:00:00Z");
       index.talk(talk);
+      if ((i + 1) % (TALKS / SEGMENTS) == 0) {
+        index.flush();
+      }
     }
     searcher = index.searcher();
     python =
@@ -77,6 +83,26 @@ class TallyTest {
     Map<String, Integer> years = years(tally);
     assertThat(years.get("2018")).isCloseTo(TALKS / 8, within(TALKS / 8 / 4));
     assertThat(years.get("2019")).isCloseTo(3 * TALKS / 8, within(3 * TALKS / 8 / 4));
+  }
+
+  @Test
+  void slicesOfSegmentsCountedOnSeveralThreadsAddUpToTheSameCounts() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      IndexSearcher sliced = index.searcher(threads);
+      assertThat(searcher.getIndexReader().leaves()).hasSize(SEGMENTS);
+      assertThat(sliced.getSlices()).hasSizeGreaterThan(1);
+      for (long budget : new long[] {TALKS, 400}) {
+        Tally one = Tally.count(searcher, python, budget);
+        Tally several = Tally.count(sliced, python, budget);
+
+        assertThat(several.share()).isEqualTo(one.share());
+        assertThat(counted(several)).isEqualTo(counted(one));
+        assertThat(years(several)).isEqualTo(years(one));
+      }
+    } finally {
+      threads.shutdown();
+    }
   }
 
   private static long counted(Tally tally) {

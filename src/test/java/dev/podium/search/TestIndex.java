@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -62,7 +63,22 @@ final class TestIndex implements AutoCloseable {
     return add(documents.talk(talk, NOW));
   }
 
+  /** Ends the segment being written: what is added next goes to a new one. */
+  TestIndex flush() {
+    try {
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   IndexSearcher searcher() {
+    return searcher(null);
+  }
+
+  /** A searcher that searches its slices of segments on {@code executor} too (null: none). */
+  IndexSearcher searcher(Executor executor) {
     try {
       if (reader == null) {
         reader = DirectoryReader.open(writer);
@@ -73,7 +89,7 @@ final class TestIndex implements AutoCloseable {
           reader = newer;
         }
       }
-      return new IndexSearcher(reader);
+      return new IndexSearcher(reader, executor);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package dev.podium.common;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -83,6 +84,7 @@ public interface PodiumConfig {
      * segments on its own thread and hands the others to these while they are free, so a search
      * that reads much is not left on one core. Absent: one per core; 0: none.
      */
+    @PositiveOrZero
     OptionalInt threads();
   }
 }

@@ -2,10 +2,11 @@ package dev.podium.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.Optional;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /** Podium's own settings, under the {@code podium.} prefix. */
 @ConfigMapping(prefix = "podium")
@@ -84,7 +85,22 @@ public interface PodiumConfig {
      * segments on its own thread and hands the others to these while they are free, so a search
      * that reads much is not left on one core. Absent: one per core; 0: none.
      */
-    @PositiveOrZero
-    OptionalInt threads();
+    @WithConverter(ZeroOrMore.class)
+    Optional<Integer> threads();
+  }
+
+  /**
+   * A count that may be 0 but not negative. (A converter rather than a constraint: constraints on
+   * configuration would start a second validator factory at every start.)
+   */
+  final class ZeroOrMore implements Converter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int n = Integer.parseInt(value.strip());
+      if (n < 0) {
+        throw new IllegalArgumentException("it must be 0 or more, not " + n);
+      }
+      return n;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.podium.common;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * that need a bearer token and an empty security requirement on reads, which need none. The rules
  * are those of the one exception mapper and the one caching filter, so the document cannot drift
  * from them operation by operation. (It also moves the enum of a repeatable parameter onto its
- * items, where the annotations cannot put it.)
+ * items, where the annotations cannot put it.) It runs at build time, after the other filters, so a
+ * start serves the finished document rather than filtering one.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = -1)
 public class ProblemResponses implements OASFilter {
 
   private static final String PROBLEM_REF = "#/components/schemas/Problem";

@@ -17,7 +17,9 @@ Then: p99 of the detail case against the number of connections (a PNG made with 
 installed), the resident memory of the service after the load, and the time the jar takes to
 answer its first request when started again on the same data folder.
 
-JVM flags for the service go in JAVA_OPTS, as for the container.
+JVM flags for the service go in JAVA_OPTS, as for the container; JAVA names another java than the
+one on the PATH (for example a JDK 25 with the AOT cache of scripts/aot-cache.sh:
+JAVA=/path/to/jdk-25/bin/java JAVA_OPTS=-XX:AOTCache=target/quarkus-app/app.aot).
 
 Usage: python3 bench/compare.py [catalog.json] [seconds-per-case] [rounds] [connections] [png]
 Needs: the packaged jar (./mvnw package -DskipTests), wrk, nginx (apt-get install wrk nginx-light),
@@ -64,7 +66,8 @@ def start_podium(data, env):
     t = time.perf_counter()
     # JVM flags as the container takes them (Dockerfile): JAVA_OPTS, split on spaces.
     flags = os.environ.get("JAVA_OPTS", "").split()
-    server = subprocess.Popen(["taskset", "-c", SERVER_CORE, "java", *flags, "-jar", JAR], env=env,
+    java = os.environ.get("JAVA", "java")
+    server = subprocess.Popen(["taskset", "-c", SERVER_CORE, java, *flags, "-jar", JAR], env=env,
                               stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 180
     while True:
@@ -184,6 +187,8 @@ def main():
         print(f"machine: {os.cpu_count()} cores, {platform.platform()}; servers on core {SERVER_CORE}, "
               f"wrk on core {os.cpu_count() - 1}; {CONNECTIONS} connections, {SECONDS} s a case, {ROUNDS} rounds; "
               f"JAVA_OPTS={os.environ.get('JAVA_OPTS', '')!r}")
+        version = subprocess.run([os.environ.get("JAVA", "java"), "-version"], capture_output=True, text=True)
+        print(f"java: {version.stderr.splitlines()[0]}")
         print(f"catalog: {os.path.basename(CATALOG)}: {counts['talks']['created']} talks")
         results = {}
         for r in range(ROUNDS):

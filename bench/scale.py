@@ -86,7 +86,8 @@ def main():
                MP_JWT_VERIFY_ISSUER="urn:podium:dev-only")
     flags = os.environ.get("JAVA_OPTS", "").split()
     log = open(os.path.join(data, "log"), "a")
-    server = subprocess.Popen(["java", *flags, "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
+    java = os.environ.get("JAVA", "java")  # another java than the one on the PATH
+    server = subprocess.Popen([java, *flags, "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + 3600  # a start may first migrate a big database
         while True:
@@ -97,7 +98,8 @@ def main():
                 if time.time() > deadline or server.poll() is not None:
                     sys.exit("the service did not start")
                 time.sleep(0.5)
-        print(f"machine: {os.cpu_count()} cores, {platform.platform()}; JAVA_OPTS={' '.join(flags)!r}")
+        version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+        print(f"machine: {os.cpu_count()} cores, {platform.platform()}; {version}; JAVA_OPTS={' '.join(flags)!r}")
         print(f"data folder: {data}")
 
         if fresh:

@@ -1,5 +1,6 @@
 package dev.podium.common;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,12 +12,19 @@ public class ApiException extends RuntimeException {
   private final int status;
   private final String title;
   private final List<Problem.FieldError> errors;
+  private final int retryAfter;
 
   private ApiException(int status, String title, String detail, List<Problem.FieldError> errors) {
+    this(status, title, detail, errors, 0);
+  }
+
+  private ApiException(
+      int status, String title, String detail, List<Problem.FieldError> errors, int retryAfter) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.retryAfter = retryAfter;
   }
 
   public static ApiException notFound(String kind, String slug) {
@@ -87,6 +95,20 @@ public class ApiException extends RuntimeException {
         List.of());
   }
 
+  /** A request that waited {@code waited} for its turn among too many {@code what} in vain. */
+  public static ApiException busy(String what, Duration waited) {
+    return new ApiException(
+        503,
+        "Busy",
+        "Too many "
+            + what
+            + " are running; this one waited "
+            + waited.toMillis()
+            + " ms for its turn. Try again after Retry-After seconds.",
+        List.of(),
+        1);
+  }
+
   /** A request body over {@code limit}, as given in the configuration (1M, 64M). */
   public static ApiException bodyTooLarge(String limit) {
     return new ApiException(
@@ -94,6 +116,11 @@ public class ApiException extends RuntimeException {
         "Request Entity Too Large",
         "The request body is larger than the " + limit + " this address accepts.",
         List.of());
+  }
+
+  /** Seconds after which the same request may succeed ({@code Retry-After}); 0 for none. */
+  public int retryAfter() {
+    return retryAfter;
   }
 
   public int status() {

@@ -87,6 +87,18 @@ public interface PodiumConfig {
      */
     @WithConverter(ZeroOrMore.class)
     Optional<Integer> threads();
+
+    /**
+     * Searches run at once; the next wait their turn, first come first served, so a search that
+     * reads much is not slowed down further by every one started after it. Absent: one more than
+     * the cores (a search also waits for the slices it handed to helpers); 0: no limit.
+     */
+    @WithConverter(ZeroOrMore.class)
+    Optional<Integer> concurrency();
+
+    /** How long a search waits for its turn before it is answered 503 with {@code Retry-After}. */
+    @WithDefault("5s")
+    Duration maxWait();
   }
 
   /**

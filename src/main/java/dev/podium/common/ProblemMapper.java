@@ -32,8 +32,11 @@ public class ProblemMapper {
   public Response api(ApiException e, UriInfo uri) {
     Response problem = problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
     // A body refused as too large is not read to its end; don't keep the connection for more.
-    return e.status() == 413
-        ? Response.fromResponse(problem).header("Connection", "close").build()
+    if (e.status() == 413) {
+      return Response.fromResponse(problem).header("Connection", "close").build();
+    }
+    return e.retryAfter() > 0
+        ? Response.fromResponse(problem).header("Retry-After", e.retryAfter()).build()
         : problem;
   }
 

@@ -127,7 +127,11 @@ public class ProblemResponses implements OASFilter {
             ? "The database cannot be reached right now, or another write (a catalog import)"
                 + " held this one up too long: try again after `Retry-After` seconds. Or writes"
                 + " are disabled: the server has no key to verify bearer tokens."
-            : "The database cannot be reached right now; try again after `Retry-After` seconds.");
+            : path.endsWith("/search")
+                ? "Too many searches are running and this one waited its longest for its turn"
+                    + " (`podium.search.max-wait`): try again after `Retry-After` seconds."
+                : "The database cannot be reached right now; try again after `Retry-After`"
+                    + " seconds.");
     problems.forEach(
         (status, description) -> {
           APIResponse existing = op.getResponses().getAPIResponse(status);
@@ -198,7 +202,7 @@ public class ProblemResponses implements OASFilter {
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
       case 422 -> catalogImport ? "Invalid catalog" : "Unknown reference";
-      case 503 -> "Service unavailable";
+      case 503 -> path.endsWith("/search") ? "Busy" : "Service unavailable";
       default -> "Internal error";
     };
   }

@@ -91,6 +91,7 @@ public class SearchService {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final long countedExactly;
+  private final Turns turns;
   private final Analyzer english = Fields.english();
   private final Analyzer names = Fields.names();
 
@@ -99,6 +100,9 @@ public class SearchService {
     this.mapper = mapper;
     this.clock = clock;
     this.countedExactly = config.search().countedExactly();
+    int concurrency =
+        config.search().concurrency().orElse(Runtime.getRuntime().availableProcessors() + 1);
+    this.turns = new Turns(concurrency, config.search().maxWait());
   }
 
   /** What narrows a search; every part is optional. */
@@ -157,6 +161,10 @@ public class SearchService {
   public Result search(String q, Filters filters, PageRequest page) {
     SearchQuery parsed = SearchQuery.parse(q);
     FieldDoc after = after(page.after(LIST, 2));
+    return turns.run(() -> search(parsed, filters, page, after));
+  }
+
+  private Result search(SearchQuery parsed, Filters filters, PageRequest page, FieldDoc after) {
     return index.withSearcher(
         searcher -> {
           IndexReader reader = searcher.getIndexReader();

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Reads and writes conferences and their tracks. */
 @ApplicationScoped
@@ -165,7 +166,18 @@ public class ConferenceService
     c.slug = input.slug();
     c.name = input.name();
     c.series = input.series();
+    LocalDate startedOn = c.startDate;
     c.startDate = input.startDate();
+    if (c.id != null && !Objects.equals(startedOn, c.startDate)) {
+      // Its talks without a start of their own begin with it (Schedule.begins).
+      conferences
+          .getEntityManager()
+          .createQuery(
+              "update Talk t set t.begins = :begins where t.conference = :c and t.startsAt is null")
+          .setParameter("begins", Schedule.begins(null, c.startDate))
+          .setParameter("c", c)
+          .executeUpdate();
+    }
     c.endDate = input.endDate();
     c.city = input.city();
     c.country = input.country();

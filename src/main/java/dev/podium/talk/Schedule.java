@@ -37,6 +37,22 @@ public final class Schedule {
         : Status.past;
   }
 
+  /** When a talk with no date at all begins: after any now, so it stays upcoming. */
+  public static final Instant NOT_SCHEDULED = Instant.parse("9999-01-01T00:00:00Z");
+
+  /**
+   * When a talk begins: its own start, else the start of its conference's first day (UTC), else
+   * {@link #NOT_SCHEDULED}. A talk is upcoming while now is before it, and of the year it falls in.
+   */
+  public static Instant begins(Instant startsAt, LocalDate conferenceStart) {
+    if (startsAt != null) {
+      return startsAt;
+    }
+    return conferenceStart == null
+        ? NOT_SCHEDULED
+        : conferenceStart.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
   public static LocalDate today(Instant now) {
     return LocalDate.ofInstant(now, ZoneOffset.UTC);
   }

@@ -99,6 +99,15 @@ public class Talk extends PanacheEntityBase {
 
   Instant sortStartDesc;
 
+  /**
+   * When the talk begins as its schedule status and year see it ({@link Schedule#begins}): one
+   * indexed column, so a list or count by status or year reads a range of an index instead of every
+   * talk joined to its conference. Set where the talk is written ({@code TalkService.apply}); a
+   * conference whose start date changes updates its talks without a start of their own ({@code
+   * ConferenceService.apply}).
+   */
+  Instant begins;
+
   @PrePersist
   @PreUpdate
   void keepSortStart() {

@@ -12,8 +12,6 @@ import java.util.List;
 @ApplicationScoped
 public class TalkRepository implements PanacheRepository<Talk> {
 
-  static final String FROM = " from Talk t left join t.conference c left join t.track tr";
-
   public Talk bySlug(String slug) {
     return find("slug", slug).firstResult();
   }
@@ -34,7 +32,8 @@ public class TalkRepository implements PanacheRepository<Talk> {
 
   public long count(Where where) {
     return where
-        .bind(getEntityManager().createQuery("select count(t)" + FROM + where.sql(), Long.class))
+        .bind(
+            getEntityManager().createQuery("select count(t) from Talk t" + where.sql(), Long.class))
         .getSingleResult();
   }
 }

@@ -142,33 +142,23 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
       // levels is a converted List<String>: compare its stored JSON text, not the list.
       w.and("cast(t.levels as String) like :level", "level", "%\"" + f.level() + "\"%");
     }
+    // By the talk's begins column (see Talk#begins), which an index holds: the same meaning as
+    // "its start, else its conference's first day", without reading every talk's conference.
     if (f.year() != null) {
-      LocalDate from = LocalDate.of(f.year(), 1, 1);
-      LocalDate to = from.plusYears(1);
+      Instant from = LocalDate.of(f.year(), 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant to = LocalDate.of(f.year() + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
       w.and(
-          "((t.startsAt >= :yearFrom and t.startsAt < :yearTo)"
-              + " or (t.startsAt is null and c.startDate >= :yearFromDate and c.startDate < :yearToDate))",
+          "t.begins >= :yearFrom and t.begins < :yearTo and t.begins <> :unscheduled",
           "yearFrom",
-          from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-          "yearTo",
-          to.atStartOfDay(ZoneOffset.UTC).toInstant(),
-          "yearFromDate",
           from,
-          "yearToDate",
-          to);
+          "yearTo",
+          to,
+          "unscheduled",
+          Schedule.NOT_SCHEDULED);
     }
     if (f.status() != null) {
-      String upcoming =
-          "(t.startsAt > :now or (t.startsAt is null and (c.startDate is null or c.startDate > :today)))";
-      // Spelled out rather than "not upcoming": for a talk without a start time the first term
-      // is unknown (null) in SQL, and "not (unknown or false)" is unknown, which drops the row.
-      String past = "(t.startsAt <= :now or (t.startsAt is null and c.startDate <= :today))";
-      w.and(
-          f.status().equals("upcoming") ? upcoming : past,
-          "now",
-          now,
-          "today",
-          Schedule.today(now));
+      // A talk with no date begins at Schedule.NOT_SCHEDULED, after any now: upcoming.
+      w.and(f.status().equals("upcoming") ? "t.begins > :now" : "t.begins <= :now", "now", now);
     }
     if (f.hasVideo() != null) {
       w.and(f.hasVideo() ? "t.videoUrl is not null" : "t.videoUrl is null");
@@ -354,6 +344,7 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
         storedList(in, "learningOutcomes", input.learningOutcomes(), Talk.OUTCOMES_COLUMN);
     t.language = input.language();
     t.startsAt = input.startsAt();
+    t.begins = Schedule.begins(t.startsAt, t.conference == null ? null : t.conference.startDate);
     t.durationMinutes = input.durationMinutes();
     t.room = input.room();
     t.videoUrl = input.videoUrl();

@@ -277,6 +277,42 @@ class TalkResourceTest {
   }
 
   @Test
+  void talksWithoutAStartMoveWithTheirConferenceInYearAndStatus() {
+    World w = World.create("2031-03-01");
+    String timed = w.add("timed", "\"startsAt\": \"2031-03-01T10:00:00Z\"");
+    String untimed = w.add("untimed", "");
+    fixClock("2031-06-01T00:00:00Z");
+    assertThat(w.talks(Map.of("year", 2031))).containsExactly(timed, untimed);
+    assertThat(w.talks(Map.of("status", "past"))).containsExactly(timed, untimed);
+
+    // The conference is put off to next year: the talk with its own start stays where it was.
+    json("""
+            {"name": "Test Conference", "startDate": "2032-02-01",
+             "tracks": [{"slug": "main", "name": "Main"}, {"slug": "side", "name": "Side"}]}
+            """)
+        .put(BASE + "/conferences/" + w.conference())
+        .then()
+        .statusCode(200);
+    assertThat(w.talks(Map.of("year", 2031))).containsExactly(timed);
+    assertThat(w.talks(Map.of("year", 2032))).containsExactly(untimed);
+    assertThat(w.talks(Map.of("status", "past"))).containsExactly(timed);
+    assertThat(w.talks(Map.of("status", "upcoming"))).containsExactly(untimed);
+    assertStatus(untimed, "upcoming");
+
+    // Without a date at all it is announced, not scheduled: upcoming, and of no year.
+    json("{\"name\": \"Test Conference\", \"tracks\": [{\"slug\": \"main\", \"name\": \"Main\"},"
+            + " {\"slug\": \"side\", \"name\": \"Side\"}]}")
+        .put(BASE + "/conferences/" + w.conference())
+        .then()
+        .statusCode(200);
+    assertThat(w.talks(Map.of("status", "upcoming"))).containsExactly(untimed);
+    assertThat(w.talks(Map.of("year", 2032))).isEmpty();
+    assertThat(w.talks(Map.of("year", 9999))).isEmpty();
+    assertThat(list(TALKS, Map.of("conference", w.conference(), "year", 2031)))
+        .containsExactly(timed);
+  }
+
+  @Test
   void demoTalksFollowTheClock() {
     fixClock("2017-11-12T12:00:00Z");
     assertStatus(DESIGNING, "upcoming");

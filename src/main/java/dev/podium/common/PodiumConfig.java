@@ -33,6 +33,20 @@ public interface PodiumConfig {
   /** How large request bodies may be. */
   Limits limits();
 
+  /** The talk list. */
+  Talks talks();
+
+  /** The talk list. */
+  interface Talks {
+    /**
+     * Up to this many matches, a list by status or year reads them through the index of when talks
+     * begin and sorts them; beyond, it walks the index of its order, testing each talk, and stops
+     * after a page.
+     */
+    @WithDefault("100000")
+    long sortedUpTo();
+  }
+
   /** How large request bodies may be; a larger one answers 413. */
   interface Limits {
     /** Largest JSON body of a create or replace (env {@code PODIUM_LIMITS_BODY_SIZE}). */

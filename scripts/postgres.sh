@@ -17,7 +17,7 @@
 # Settings (environment):
 #   PODIUM_PG_DIR   cluster directory (default /tmp/podium-pg); must be empty, absent,
 #                   or a directory this script created earlier
-#   PODIUM_PG_PORT  TCP port on 127.0.0.1 (default: 55432, or the next free port)
+#   PODIUM_PG_PORT  TCP port on 127.0.0.1 (default: 25432, or the next free port)
 #   PODIUM_PG_BIN   directory holding initdb/pg_ctl (default: found automatically)
 #
 # As root, PostgreSQL 15 is installed from Debian if missing and the server runs as
@@ -28,7 +28,9 @@ set -euo pipefail
 readonly DB_NAME=podium
 readonly DB_USER=podium
 readonly DB_PASSWORD=podium
-readonly DEFAULT_PORT=55432
+# Below Linux's ephemeral ports (32768-60999): there, any outgoing connection may hold the port
+# for a while, and the server then fails to bind it although nothing listens on it.
+readonly DEFAULT_PORT=25432
 # Marks a directory as ours, so "stop" never deletes anything it did not create.
 readonly MARKER=.podium-pg
 
@@ -95,10 +97,11 @@ install_postgres() {
   fi
 }
 
-# True if something accepts TCP connections on 127.0.0.1:$1.
+# True if a socket on this machine uses port $1 (listening or connected).
 port_in_use() {
   if command -v ss >/dev/null 2>&1; then
-    [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+    # Any socket on the port, not only a listening one: a connection's local end blocks a bind.
+    [ -n "$(ss -Htan "sport = :$1" 2>/dev/null)" ]
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
   fi

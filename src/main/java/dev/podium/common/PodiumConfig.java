@@ -39,9 +39,9 @@ public interface PodiumConfig {
   /** The talk list. */
   interface Talks {
     /**
-     * Up to this many matches, a list by status or year reads them through the index of when talks
-     * begin and sorts them; beyond, it walks the index of its order, testing each talk, and stops
-     * after a page.
+     * Up to this many matches, a list by status, year, type, level or video reads them through the
+     * indexes of those and sorts them; beyond, it walks the index of its order, testing each talk,
+     * and stops after a page.
      */
     @WithDefault("100000")
     long sortedUpTo();

@@ -108,6 +108,14 @@ public class Talk extends PanacheEntityBase {
    */
   Instant begins;
 
+  /**
+   * Whether {@link #videoUrl} is set, and the levels as bits ({@code TalkService.levelMask}):
+   * indexed copies, so that a list or count by them reads an index. Set where the talk is written.
+   */
+  boolean hasVideo;
+
+  int levelMask;
+
   @PrePersist
   @PreUpdate
   void keepSortStart() {

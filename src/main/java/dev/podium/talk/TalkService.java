@@ -79,9 +79,9 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
       filter.onTopicsOfEach("t", topicIds);
       total = talks.count(filter);
       page = where(f, now, total > sortedUpTo).onTopicsOfEach("t", topicIds);
-    } else if (fewerByDate(f, filter, topicIds)) {
-      // Fewer talks of the status or year than on the topics: read those through the index of
-      // when talks begin, testing each for the topics.
+    } else if (fewerByFilters(f, filter, topicIds)) {
+      // Fewer talks of the other filters than on the topics: read those through their indexes,
+      // testing each for the topics.
       filter.onTopicsOfEach("t", topicIds);
       total = talks.count(filter);
       page = where(f, now, total > sortedUpTo).onTopicsOfEach("t", topicIds);
@@ -127,10 +127,12 @@ public class TalkService extends ContentWriter<Talk, TalkApi.Input, TalkApi.Deta
         t -> TalkApi.Summary.of(t, now));
   }
 
-  /** Whether a status or year keeps fewer talks than the topics have (counted in indexes). */
-  private boolean fewerByDate(TalkFilter f, Where filter, Set<Long> topicIds) {
-    return (f.year() != null || f.status() != null)
-        && talks.count(filter) < topics.talkCount(topicIds);
+  /**
+   * Whether the filters besides the topics (status, year, type, level, video) keep fewer talks than
+   * the topics have, both counted in indexes.
+   */
+  private boolean fewerByFilters(TalkFilter f, Where filter, Set<Long> topicIds) {
+    return !f.topicsOnly() && talks.count(filter) < topics.talkCount(topicIds);
   }
 
   /**

@@ -23,10 +23,10 @@ import java.time.Duration;
  * request arrived, and served only while that is still the position: the indexer applies each
  * committed write before the write's response returns (so this instance never serves what it
  * changed), and polls what other instances wrote every half second. An answer is served only while
- * the indexer has confirmed the log within {@link #FRESH}, so while the database is unreachable
- * every request goes to it and gets its 503. Entries also expire after {@code
- * podium.cache-max-age}, what {@code Cache-Control} already allows any cache to keep them, since
- * the status of a talk (upcoming, past) turns with the clock.
+ * the indexer has confirmed the log within {@link #FRESH}, and not since a poll failed, so while
+ * the database is unreachable every request goes to it and gets its 503. Entries also expire after
+ * {@code podium.cache-max-age}, what {@code Cache-Control} already allows any cache to keep them,
+ * since the status of a talk (upcoming, past) turns with the clock.
  *
  * <p>A request with credentials, for a type other than JSON, or of another method goes its usual
  * way. The key is the host (the {@code Link} header names it) and the URI as sent.
@@ -86,6 +86,14 @@ public class ResponseCache {
       entries.invalidateAll();
     }
     confirmedAt = System.nanoTime();
+  }
+
+  /**
+   * The indexer failed to read the log (the database unreachable): nothing is served until it
+   * confirms the log again, rather than for what is left of {@link #FRESH}.
+   */
+  public void unconfirmed() {
+    confirmedAt = System.nanoTime() - 2 * FRESH.toNanos();
   }
 
   private void serve(RoutingContext rc) {

@@ -160,6 +160,7 @@ public class Indexer {
         LOG.info("The database is reachable again; the search index is catching up");
       }
     } catch (IOException | RuntimeException e) {
+      responses.unconfirmed();
       if (!DatabaseOutage.causedBy(e)) {
         LOG.error("Polling the change log failed; the next poll retries", e);
       } else if (!databaseLost) {

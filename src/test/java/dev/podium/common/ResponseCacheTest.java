@@ -31,6 +31,7 @@ class ResponseCacheTest {
 
   @Inject SessionFactory sessions;
   @Inject Indexer indexer;
+  @Inject ResponseCache cache;
 
   private String speaker;
   private String path;
@@ -137,6 +138,23 @@ class ResponseCacheTest {
             statements(
                 () -> given().header("Authorization", token).get(path).then().statusCode(200)))
         .isPositive();
+  }
+
+  @Test
+  void onceTheIndexerFailsToReadTheLogTheNextReadGoesToTheDatabase() {
+    read().then().statusCode(200);
+    try (Indexer.Pause paused = indexer.pausePolling()) {
+      indexer.catchUp();
+      Statistics stats = sessions.getStatistics();
+      stats.clear();
+      read().then().statusCode(200);
+      assertThat(stats.getPrepareStatementCount()).as("served from memory").isZero();
+      // What a failed poll does (the database unreachable): no grace period for stored answers.
+      cache.unconfirmed();
+      stats.clear();
+      read().then().statusCode(200).body("name", equalTo("Ann Original"));
+      assertThat(stats.getPrepareStatementCount()).as("read from the database").isPositive();
+    }
   }
 
   @Test

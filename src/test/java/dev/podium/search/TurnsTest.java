@@ -2,6 +2,7 @@ package dev.podium.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.podium.common.ApiException;
 import java.time.Duration;
@@ -55,11 +56,7 @@ class TurnsTest {
 
     CompletableFuture<String> second =
         CompletableFuture.supplyAsync(() -> turns.run(() -> "second"), threads);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (turns.waiting() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertThat(turns.waiting()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> turns.waiting() == 1);
     assertThat(second).as("waits while the only turn is taken").isNotDone();
 
     release.countDown();
@@ -119,10 +116,8 @@ class TurnsTest {
                         return n;
                       }),
               threads));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (turns.waiting() < n + 1 && System.nanoTime() < deadline) {
-        Thread.sleep(1); // each asks after the one before
-      }
+      // Each asks after the one before.
+      await().atMost(Duration.ofSeconds(10)).until(() -> turns.waiting() == n + 1);
     }
     release.countDown();
     first.get(10, TimeUnit.SECONDS);

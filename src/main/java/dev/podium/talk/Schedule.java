@@ -22,10 +22,7 @@ public final class Schedule {
   private Schedule() {}
 
   public static Status of(Instant startsAt, LocalDate conferenceStart, Instant now) {
-    if (startsAt != null) {
-      return now.isBefore(startsAt) ? Status.upcoming : Status.past;
-    }
-    return of(conferenceStart, now);
+    return now.isBefore(begins(startsAt, conferenceStart)) ? Status.upcoming : Status.past;
   }
 
   public static Status of(LocalDate start, Instant now) {

@@ -59,6 +59,36 @@ public record TalkFilter(
         && hasVideo == null;
   }
 
+  /**
+   * For a status or a video filter alone (besides topics): the filter that keeps exactly the talks
+   * this one drops, as every talk is either upcoming or past, and has a video or not. Else null.
+   */
+  TalkFilter opposite() {
+    boolean statusAlone = status != null && hasVideo == null;
+    boolean videoAlone = hasVideo != null && status == null;
+    if (!(statusAlone || videoAlone)
+        || speaker != null
+        || conference != null
+        || track != null
+        || type != null
+        || level != null
+        || year != null) {
+      return null;
+    }
+    String otherStatus = status == null ? null : status.equals("past") ? "upcoming" : "past";
+    return new TalkFilter(
+        topics,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        otherStatus,
+        videoAlone ? !hasVideo : null,
+        sort);
+  }
+
   /** Whether a conference, track or speaker narrows the list: filters that an index serves. */
   boolean narrowedByKey() {
     return conference != null || track != null || speaker != null;

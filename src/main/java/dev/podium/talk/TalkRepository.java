@@ -30,6 +30,27 @@ public class TalkRepository implements PanacheRepository<Talk> {
         .getResultList();
   }
 
+  /**
+   * The talks {@code where} keeps, counted up to {@code n}: whether they are fewer than {@code n},
+   * and how many, for the cost of at most {@code n} rows rather than of all of them. {@code
+   * indexed} is the column of an index that serves {@code where}, read in its order.
+   */
+  public long countUpTo(Where where, String indexed, long n) {
+    return where
+        .bind(
+            getEntityManager()
+                .createQuery(
+                    "select count(*) from (select t.id as id from Talk t"
+                        + where.sql()
+                        + " order by "
+                        + indexed
+                        + " limit "
+                        + n
+                        + ") x",
+                    Long.class))
+        .getSingleResult();
+  }
+
   public long count(Where where) {
     return where
         .bind(

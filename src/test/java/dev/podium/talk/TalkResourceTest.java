@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.podium.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,6 +328,53 @@ class TalkResourceTest {
         .containsExactly(late);
     assertThat(list(TALKS, Map.of("topic", w.parentTopic(), "status", "past")))
         .containsExactly(early, untimed);
+  }
+
+  @Test
+  void aTopicsPastAndUpcomingTalksAndThoseWithAndWithoutVideoEachAddUpToAllOfThem() {
+    World w = World.create("2043-03-01");
+    List<String> past = new ArrayList<>();
+    List<String> withVideo = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      boolean video = i % 3 == 0;
+      String talk =
+          w.add(
+              "past",
+              "\"startsAt\": \"2043-03-01T09:00:00Z\""
+                  + (video ? ", \"videoUrl\": \"https://video.example/" + i + "\"" : ""));
+      past.add(talk);
+      if (video) {
+        withVideo.add(talk);
+      }
+    }
+    String late = w.add("late", "\"startsAt\": \"2044-03-01T09:00:00Z\"");
+    List<String> all = new ArrayList<>(past);
+    all.add(late);
+    List<String> withoutVideo = all.stream().filter(t -> !withVideo.contains(t)).toList();
+    fixClock("2043-06-01T00:00:00Z");
+
+    // Whether counted directly or as the topic's talks less the opposite filter's.
+    assertTopicList(w, Map.of("status", "past"), past);
+    assertTopicList(w, Map.of("status", "upcoming"), List.of(late));
+    assertTopicList(w, Map.of("hasVideo", "true"), withVideo);
+    assertTopicList(w, Map.of("hasVideo", "false"), withoutVideo);
+    assertTopicList(
+        w,
+        Map.of("status", "past", "hasVideo", "false"),
+        past.stream().filter(t -> !withVideo.contains(t)).toList());
+  }
+
+  private static void assertTopicList(World w, Map<String, String> filters, List<String> expected) {
+    Map<String, Object> params = new HashMap<>(filters);
+    params.put("topic", w.parentTopic());
+    Response page = given().queryParams(params).queryParam("limit", 100).get(TALKS);
+    page.then().statusCode(200);
+    assertThat(page.jsonPath().getList("items.slug", String.class))
+        .as("%s", filters)
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(page.jsonPath().getInt("page.total"))
+        .as("%s total", filters)
+        .isEqualTo(expected.size());
   }
 
   @Test

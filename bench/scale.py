@@ -12,11 +12,17 @@ data folder and measures, on loopback:
             page reached by following the cursors (the walk takes pages of 100 until the last
             few, as a cursor holds a position, not a page size); each timed as the median of
             several requests of the same page, with their ratio (target: within 2x).
+  lists     the first page of talk lists by status, year, type, level and video, alone and with
+            the busiest topic: the first request of each (cold caches) and the median of several.
 
 Usage: python3 bench/scale.py PARTS_DIR [seconds-per-case]
        PODIUM_SCALE_DATA=folder keeps the data folder; one that already holds the catalog (from an
        earlier run) skips the import. PODIUM_SCALE_PAGE changes the 10,000th page.
-       PODIUM_SCALE_CASES=search,rebuild,paging (the default) picks the cases after the import.
+       PODIUM_SCALE_CASES=search,rebuild,paging,lists (the default) picks the cases after the import.
+       PODIUM_SCALE_WARMUP=seconds of search at 8 clients before search is timed (default: as a case).
+       On PostgreSQL: PODIUM_BENCH_APP=the build of the postgres profile (./mvnw package
+       -DskipTests -Dquarkus.profile=postgres, copied out of target/) and QUARKUS_DATASOURCE_JDBC_URL,
+       _USERNAME, _PASSWORD; a database that already holds talks skips the import.
 Needs: the packaged jar (./mvnw package -DskipTests), wrk, and the parts:
        python3 bench/generate.py /tmp/million   (keep them out of the repository)
 """
@@ -41,7 +47,8 @@ PORT = int(os.environ.get("PODIUM_SCALE_PORT", "18095"))
 PAGE = 20
 TARGET_PAGE = int(os.environ.get("PODIUM_SCALE_PAGE", "10000"))
 REPEAT = 7
-CASES = os.environ.get("PODIUM_SCALE_CASES", "search,rebuild,paging").split(",")
+WARMUP = int(os.environ.get("PODIUM_SCALE_WARMUP", str(SECONDS)))  # seconds of search before the search is timed
+CASES = os.environ.get("PODIUM_SCALE_CASES", "search,rebuild,paging,lists").split(",")
 
 
 def call(method, path, body=None, timeout=3600):
@@ -76,10 +83,29 @@ def median_time(path):
                              for i in range(REPEAT))
 
 
+def lists():
+    """The first page of lists whose filters read a column of each talk rather than a topic's or a
+    conference's few; the busiest topic and year are taken from the facets of all talks."""
+    facets = json.loads(call("GET", "/api/v1/search?q=*&type=talk&limit=1")[1])["facets"]
+    topic = max(facets["topic"], key=facets["topic"].get)
+    year = max(facets["year"], key=facets["year"].get)
+    filters = ["status=upcoming", "status=upcoming&sort=startsAt", "status=past", f"year={year}",
+               "type=keynote", "level=advanced", "hasVideo=true", "hasVideo=false",
+               f"status=upcoming&topic={topic}", f"year={year}&topic={topic}", f"status=past&topic={topic}",
+               f"type=talk&topic={topic}", f"hasVideo=false&topic={topic}"]
+    print(f"lists (the busiest topic {topic}, year {year}): first request, then the median of {REPEAT}",
+          flush=True)
+    for query in filters:
+        path = f"/api/v1/talks?{query}&limit={PAGE}"
+        _, answer, first = call("GET", path.replace(f"limit={PAGE}", f"limit={PAGE - 1}"))
+        total = json.loads(answer)["page"].get("total")
+        print(f"  {query}: {total} talks, first {first * 1000:.0f} ms, then {median_time(path):.1f} ms",
+              flush=True)
+
+
 def main():
     data = DATA or tempfile.mkdtemp(prefix="podium-scale-")
     os.makedirs(data, exist_ok=True)
-    fresh = not os.path.exists(os.path.join(data, "podium.mv.db"))
     env = dict(os.environ, PODIUM_DATA_DIR=data, QUARKUS_HTTP_PORT=str(PORT), PODIUM_DEMO_DATA="false",
                PODIUM_RESPONSE_CACHE_ENABLED="false",
                MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(ROOT, "dev-keys", "public.pem"),
@@ -102,6 +128,8 @@ def main():
         print(f"machine: {os.cpu_count()} cores, {platform.platform()}; {version}; JAVA_OPTS={' '.join(flags)!r}")
         print(f"data folder: {data}")
 
+        # Empty: a new data folder, or a new PostgreSQL database (QUARKUS_DATASOURCE_* in the environment).
+        fresh = json.loads(call("GET", "/api/v1/talks?limit=1")[1])["page"]["total"] == 0
         if fresh:
             began = time.perf_counter()
             for name in sorted(os.listdir(PARTS)):
@@ -135,7 +163,7 @@ def main():
             searches = ["/api/v1/search?q=" + urllib.parse.quote(q) + FILTERED[i % len(FILTERED)] + "&limit=20"
                         for i, q in enumerate(QUERIES)]
             script = lua(searches, work, "search")
-            wrk(script, 8, SECONDS, PORT, strict=False)  # warm-up
+            wrk(script, 8, WARMUP, PORT, strict=False)  # warm-up
             for clients in (1, 8):
                 r = wrk(script, clients, SECONDS, PORT)
                 print(f"search, {clients} clients: {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, "
@@ -180,6 +208,9 @@ def main():
             by_conference = f"/api/v1/talks?conference={conference}&limit={PAGE}"
             print(f"{by_conference} ({conferences[conference]} talks): first page "
                   f"{median_time(by_conference):.1f} ms (median of {REPEAT})", flush=True)
+
+        if "lists" in CASES:
+            lists()
 
         with open(f"/proc/{server.pid}/status") as f:
             rss = next(int(line.split()[1]) // 1024 for line in f if line.startswith("VmRSS:"))

@@ -91,7 +91,7 @@ def lists():
     year = max(facets["year"], key=facets["year"].get)
     filters = ["status=upcoming", "status=upcoming&sort=startsAt", "status=past", f"year={year}",
                "type=keynote", "level=advanced", "hasVideo=true", "hasVideo=false",
-               f"status=upcoming&topic={topic}", f"year={year}&topic={topic}", f"status=past&topic={topic}",
+               f"topic={topic}", f"status=upcoming&topic={topic}", f"year={year}&topic={topic}", f"status=past&topic={topic}",
                f"type=talk&topic={topic}", f"hasVideo=false&topic={topic}"]
     print(f"lists (the busiest topic {topic}, year {year}): first request, then the median of {REPEAT}",
           flush=True)

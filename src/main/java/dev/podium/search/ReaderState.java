@@ -5,19 +5,26 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.LongValues;
 
 /**
  * What searches of one index reader share, as Solr keeps a document cache per searcher: the facet
- * ordinals, the stored fields of recent hits and the typo alternatives of recent words. All of it
- * follows from the reader alone, so it is exact until the reader is replaced, and goes with it.
+ * ordinals and their map from each segment's to the reader's, the stored fields of recent hits and
+ * the typo alternatives of recent words. All of it follows from the reader alone, so it is exact
+ * until the reader is replaced, and goes with it.
  *
  * <p>Reading a hit's stored fields decompresses the block that holds it, and finding a word's typo
  * alternatives builds Levenshtein automata; in a profile of the search benchmark the two were a
@@ -33,7 +40,9 @@ final class ReaderState {
 
   private final IndexReader reader;
   private final long version;
+  private final FacetOrdinals ordinals;
   private SortedSetDocValuesReaderState facets;
+  private int[][] global;
   private final Cache<Integer, Document> documents =
       Caffeine.newBuilder()
           .maximumWeight(DOCUMENT_CHARS)
@@ -41,8 +50,9 @@ final class ReaderState {
           .build();
   private final Cache<Query, Query> typos = Caffeine.newBuilder().maximumSize(TYPO_WORDS).build();
 
-  ReaderState(IndexReader reader) {
+  ReaderState(IndexReader reader, FacetOrdinals ordinals) {
     this.reader = reader;
+    this.ordinals = ordinals;
     this.version = reader instanceof DirectoryReader directory ? directory.getVersion() : 0;
   }
 
@@ -61,6 +71,46 @@ final class ReaderState {
       facets = new DefaultSortedSetDocValuesReaderState(reader, Fields.facets());
     }
     return facets;
+  }
+
+  /**
+   * The count of each facet value ({@link #facets()}'s ordinals) among {@code hits}, read from the
+   * ordinals held in memory.
+   */
+  int[] count(FacetsCollector hits) throws IOException {
+    SortedSetDocValuesReaderState state = facets();
+    int[][] global = global(state);
+    int[] counts = new int[state.getSize()];
+    for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
+      FacetOrdinals.Segment segment = ordinals.of(matching.context.reader());
+      int[] toGlobal = global[matching.context.ord];
+      DocIdSetIterator docs = matching.bits.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        segment.count(doc, toGlobal, counts);
+      }
+    }
+    return counts;
+  }
+
+  /** Per segment, the reader's ordinal of each of the segment's; built once per reader. */
+  private synchronized int[][] global(SortedSetDocValuesReaderState state) throws IOException {
+    if (global == null) {
+      OrdinalMap map =
+          state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi
+              ? multi.mapping
+              : null;
+      global = new int[reader.leaves().size()][];
+      for (LeafReaderContext leaf : reader.leaves()) {
+        int values = ordinals.of(leaf.reader()).values();
+        LongValues toGlobal = map == null ? LongValues.IDENTITY : map.getGlobalOrds(leaf.ord);
+        int[] mapped = new int[values];
+        for (int ord = 0; ord < values; ord++) {
+          mapped[ord] = (int) toGlobal.get(ord);
+        }
+        global[leaf.ord] = mapped;
+      }
+    }
+    return global;
   }
 
   /** The stored fields of document {@code doc} of this reader, read with {@code fields}. */

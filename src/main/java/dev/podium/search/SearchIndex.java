@@ -46,6 +46,7 @@ public class SearchIndex {
   private ExecutorService helpers;
   private volatile boolean rebuildNeeded;
   private volatile long lastChange;
+  private final FacetOrdinals ordinals = new FacetOrdinals();
   private ReaderState state;
 
   public SearchIndex(PodiumConfig config) {
@@ -81,6 +82,7 @@ public class SearchIndex {
               new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  ordinals.warm(reader); // here, on a refresh, rather than in a search
                   return new IndexSearcher(reader, helpers);
                 }
               });
@@ -201,7 +203,7 @@ public class SearchIndex {
     if (state != null && state.reader() == reader) {
       return state;
     }
-    ReaderState fresh = new ReaderState(reader);
+    ReaderState fresh = new ReaderState(reader, ordinals);
     if (state == null || fresh.version() >= state.version()) {
       state = fresh;
     }

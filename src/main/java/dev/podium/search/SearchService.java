@@ -36,13 +36,14 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.TopOrdAndIntQueue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -325,29 +326,49 @@ public class SearchService {
     }
   }
 
-  private static Map<String, Map<String, Integer>> facets(ReaderState state, Tally tally)
+  /**
+   * The {@link #FACET_VALUES} values of each facet that most hits hold, the most first (ties in the
+   * order of the values), as Lucene's {@code SortedSetDocValuesFacetCounts} gives them; counted
+   * from the ordinals held in memory ({@link FacetOrdinals}).
+   */
+  static Map<String, Map<String, Integer>> facets(ReaderState state, Tally tally)
       throws IOException {
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
     for (String dim : Fields.FACETS) {
       out.put(dim, new LinkedHashMap<>());
     }
-    Facets facets;
+    SortedSetDocValuesReaderState values;
     try {
-      facets = new SortedSetDocValuesFacetCounts(state.facets(), tally.hits());
+      values = state.facets();
     } catch (IllegalArgumentException empty) {
       return out; // nothing indexed yet
     }
+    int[] counts = state.count(tally.hits());
+    SortedSetDocValues labels = values.getDocValues();
     for (String dim : Fields.FACETS) {
-      FacetResult result;
-      try {
-        result = facets.getTopChildren(FACET_VALUES, dim);
-      } catch (IllegalArgumentException unknownDim) {
+      OrdRange range = values.getOrdRange(dim);
+      if (range == null) {
         continue; // no document has this dimension yet
       }
-      if (result != null) {
-        for (LabelAndValue lv : result.labelValues) {
-          out.get(dim).put(lv.label, tally.scale(lv.value.longValue()));
+      TopOrdAndIntQueue top = new TopOrdAndIntQueue(FACET_VALUES);
+      TopOrdAndIntQueue.OrdAndValue spare = new TopOrdAndIntQueue.OrdAndValue();
+      for (int ord = range.start; ord <= range.end; ord++) {
+        if (counts[ord] > 0 && (top.size() < FACET_VALUES || counts[ord] > top.top().value)) {
+          spare.ord = ord;
+          spare.value = counts[ord];
+          spare = top.insertWithOverflow(spare);
+          if (spare == null) {
+            spare = new TopOrdAndIntQueue.OrdAndValue();
+          }
         }
+      }
+      TopOrdAndIntQueue.OrdAndValue[] best = new TopOrdAndIntQueue.OrdAndValue[top.size()];
+      for (int i = best.length - 1; i >= 0; i--) {
+        best[i] = top.pop();
+      }
+      for (TopOrdAndIntQueue.OrdAndValue ov : best) {
+        String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ov.ord).utf8ToString());
+        out.get(dim).put(path[1], tally.scale(ov.value));
       }
     }
     return out;

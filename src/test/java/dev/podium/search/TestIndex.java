@@ -17,6 +17,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -61,6 +62,25 @@ final class TestIndex implements AutoCloseable {
 
   TestIndex talk(Talk talk) {
     return add(documents.talk(talk, NOW));
+  }
+
+  TestIndex delete(Term id) {
+    try {
+      writer.deleteDocuments(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Merges the index into one segment. */
+  TestIndex merge() {
+    try {
+      writer.forceMerge(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** Ends the segment being written: what is added next goes to a new one. */

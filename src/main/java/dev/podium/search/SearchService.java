@@ -17,7 +17,6 @@ import io.micrometer.core.annotation.Timed;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,10 +169,12 @@ public class SearchService {
         searcher -> {
           IndexReader reader = searcher.getIndexReader();
           ReaderState state = index.state(reader);
-          Predicate<String> typos = word -> rare(reader, word);
+          Predicate<String> typos = word -> rare(state, searcher, word);
           UnaryOperator<Query> expand = typo -> state.typos(searcher, typo);
           // Rewritten once: typo alternatives are expanded here, then searched and highlighted.
-          Query words = searcher.rewrite(parsed.toQuery(english, names, typos, expand));
+          Query words =
+              state.withTermStates(
+                  searcher, searcher.rewrite(parsed.toQuery(english, names, typos, expand)));
           Query filter = filter(filters);
           Query rewritten = searcher.rewrite(new RankedQuery(filtered(words, filter)));
           // The page alone, scoring only hits that can still reach it; then the counts, of every
@@ -188,7 +189,10 @@ public class SearchService {
                   : searcher.search(new RankedQuery(words), new Keeping(broad, first));
           Query matching = parsed.toMatchingQuery(english, names, typos, expand);
           Tally tally =
-              Tally.count(searcher, searcher.rewrite(filtered(matching, filter)), countedExactly);
+              Tally.count(
+                  searcher,
+                  state.withTermStates(searcher, searcher.rewrite(filtered(matching, filter))),
+                  countedExactly);
           Map<String, Map<String, Integer>> facets = facets(state, tally);
           long total =
               facets.getOrDefault(Fields.TYPE, Map.of()).values().stream().mapToLong(i -> i).sum();
@@ -226,12 +230,8 @@ public class SearchService {
    * many documents hold is taken as typed: expanding it into its near misses was a quarter of the
    * cost of a search, and would only add documents that misspell it.
    */
-  private static boolean rare(IndexReader reader, String word) {
-    try {
-      return reader.docFreq(new Term(Fields.WORDS, word)) < TYPO_MAX_DOCS;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static boolean rare(ReaderState state, IndexSearcher searcher, String word) {
+    return state.term(searcher, new Term(Fields.WORDS, word)).docFreq() < TYPO_MAX_DOCS;
   }
 
   /**

@@ -43,13 +43,7 @@ record Tally(FacetsCollector hits, double share) {
   static Tally count(IndexSearcher searcher, Query rewritten, long budget) throws IOException {
     Weight weight = counting(searcher, rewritten);
     IndexReader reader = searcher.getIndexReader();
-    long cost = 0;
-    for (LeafReaderContext leaf : reader.leaves()) {
-      ScorerSupplier supplier = weight.scorerSupplier(leaf);
-      if (supplier != null) {
-        cost += supplier.cost();
-      }
-    }
+    long cost = cost(reader, rewritten);
     double share = cost <= budget ? 1 : (double) budget / cost;
     // Slice by slice, as the searcher searches: the slices of a big index on several threads.
     List<Callable<FacetsCollector>> slices = new ArrayList<>();
@@ -63,6 +57,26 @@ record Tally(FacetsCollector hits, double share) {
       covered += end(leaf, share);
     }
     return new Tally(hits, reader.maxDoc() == 0 ? 1 : (double) covered / reader.maxDoc());
+  }
+
+  /**
+   * Lucene's estimate of the postings {@code rewritten} reads, made without the query cache. A part
+   * of a query that the cache holds costs what it matches rather than its postings, so once the
+   * cache took a part of a search, the search was counted on another sample and its estimated total
+   * changed from one request to the next.
+   */
+  private static long cost(IndexReader reader, Query rewritten) throws IOException {
+    IndexSearcher uncached = new IndexSearcher(reader);
+    uncached.setQueryCache(null);
+    Weight weight = counting(uncached, rewritten);
+    long cost = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
+      if (supplier != null) {
+        cost += supplier.cost();
+      }
+    }
+    return cost;
   }
 
   private static FacetsCollector count(Weight weight, LeafReaderContext[] leaves, double share)

@@ -14,8 +14,14 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +108,50 @@ class TallyTest {
       }
     } finally {
       threads.shutdown();
+    }
+  }
+
+  @Test
+  void aSearchIsCountedOnTheSameSampleOnceLucenesQueryCacheHoldsItsParts() throws IOException {
+    try (TestIndex both = new TestIndex()) {
+      for (int i = 0; i < TALKS; i++) {
+        // Every second talk has the word in its title and its abstract: its postings in the two
+        // fields are twice the talks that match it.
+        String word = i % 2 == 0 ? "Python" : "Rust";
+        both.talk(TestIndex.talk("talk-" + i, word + " talk " + i, "An abstract on " + word + "."));
+        if ((i + 1) % (TALKS / SEGMENTS) == 0) {
+          both.flush();
+        }
+      }
+      IndexSearcher cached = new IndexSearcher(both.searcher().getIndexReader());
+      cached.setQueryCache(new LRUQueryCache(100, 1 << 20, leaf -> true, Float.POSITIVE_INFINITY));
+      cached.setQueryCachingPolicy(
+          new QueryCachingPolicy() {
+            @Override
+            public void onUse(Query query) {}
+
+            @Override
+            public boolean shouldCache(Query query) {
+              return true; // every part of the query, from its first use
+            }
+          });
+      // As a search with a filter asks: the words become a part that the cache may take.
+      Query query =
+          cached.rewrite(
+              new BooleanQuery.Builder()
+                  .add(
+                      SearchQuery.parse("python")
+                          .toMatchingQuery(Fields.english(), Fields.names(), w -> false, q -> q),
+                      Occur.MUST)
+                  .add(new TermQuery(new Term(Fields.TYPE, "talk")), Occur.FILTER)
+                  .build());
+
+      Tally first = Tally.count(cached, query, 400); // the cache takes the words' matches here
+      Tally again = Tally.count(cached, query, 400);
+
+      assertThat(first.estimated()).isTrue();
+      assertThat(again.share()).isEqualTo(first.share());
+      assertThat(counted(again)).isEqualTo(counted(first));
     }
   }
 

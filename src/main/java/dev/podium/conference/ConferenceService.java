@@ -90,7 +90,7 @@ public class ConferenceService
             .getResultList();
     long total =
         filter
-            .bind(em.createQuery("select count(c) from Conference c" + filter.sql(), Long.class))
+            .bind(em.createQuery("select count(*) from Conference c" + filter.sql(), Long.class))
             .getSingleResult();
     return Page.of(
         rows,
@@ -111,7 +111,7 @@ public class ConferenceService
     long talkCount =
         conferences
             .getEntityManager()
-            .createQuery("select count(t) from Talk t where t.conference = :c", Long.class)
+            .createQuery("select count(*) from Talk t where t.conference = :c", Long.class)
             .setParameter("c", c)
             .getSingleResult();
     return new ConferenceApi.Detail(

@@ -73,7 +73,7 @@ public class InterviewService
             .bind(
                 interviews
                     .getEntityManager()
-                    .createQuery("select count(i) from Interview i" + filter.sql(), Long.class))
+                    .createQuery("select count(*) from Interview i" + filter.sql(), Long.class))
             .getSingleResult();
     return Page.of(
         rows,

@@ -99,7 +99,7 @@ public class SpeakerService extends ContentWriter<Speaker, SpeakerApi.Input, Spe
             .getResultList();
     long total =
         filter
-            .bind(em.createQuery("select count(s) from Speaker s" + filter.sql(), Long.class))
+            .bind(em.createQuery("select count(*) from Speaker s" + filter.sql(), Long.class))
             .getSingleResult();
     return Page.of(
         rows, request, total, s -> Cursor.of(LIST, s.name, s.slug), SpeakerApi.Summary::of);

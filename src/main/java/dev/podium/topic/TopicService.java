@@ -54,7 +54,7 @@ public class TopicService extends ContentWriter<Topic, TopicApi.Input, TopicApi.
             .bind(
                 topics
                     .getEntityManager()
-                    .createQuery("select count(t)" + from + filter.sql(), Long.class))
+                    .createQuery("select count(*)" + from + filter.sql(), Long.class))
             .getSingleResult();
     return Page.of(
         rows, request, total, t -> Cursor.of(LIST, t.name, t.slug), TopicApi.Summary::of);

@@ -11,15 +11,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,13 +78,17 @@ class FacetOrdinalsTest {
   /**
    * Talk {@code i}: a topic that most talks share and one of thirty less even; one of 25
    * conferences, each with the same number of talks (more than the 20 values a facet shows, all
-   * tied); a year of five.
+   * tied); a year of five. Talk 5 has ten more topics, more values than a document's slots hold, so
+   * they are held aside.
    */
   private Talk talk(int i) {
     Talk t =
         TestIndex.talk("talk-" + i, (i % 3 == 0 ? "Python" : "Rust") + " talk " + i, "Abstract.");
     t.topics.add(topics.get(i % 4 == 0 ? 0 : 1));
     t.topics.add(topics.get(2 + (i * i) % 28));
+    if (i == 5) {
+      t.topics.addAll(topics.subList(18, 28));
+    }
     t.conference = conferences.get(i % 25);
     t.startsAt = Instant.parse((2015 + i % 5) + "-06-01T10:00:00Z");
     return t;
@@ -84,6 +100,47 @@ class FacetOrdinalsTest {
     assertThat(searcher.getIndexReader().leaves()).hasSize(SEGMENTS);
 
     assertSameAsLucene(searcher);
+    // Talk 5's values were counted from where they are held aside.
+    assertThat(
+            searcher.getIndexReader().leaves().stream()
+                .map(leaf -> ordinals.of(leaf.reader()).more().size()))
+        .containsExactly(1, 0, 0, 0, 0, 0);
+  }
+
+  @Test
+  void aSegmentWithMoreValuesThanSlotsCanNameIsCountedAsItsDocValuesSay() throws IOException {
+    try (Directory directory = new ByteBuffersDirectory();
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      FacetsConfig config = Fields.facets();
+      for (int i = 0; i < 70_000; i++) {
+        Document doc = new Document();
+        doc.add(new SortedSetDocValuesFacetField(Fields.CONFERENCE, "conference-" + i));
+        doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, String.valueOf(2000 + i % 20)));
+        writer.addDocument(config.build(doc));
+      }
+      writer.forceMerge(1);
+      try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        LeafReader leaf = reader.leaves().get(0).reader();
+        FacetOrdinals.Segment segment = ordinals.of(leaf);
+        assertThat(segment.values()).isGreaterThan(Character.MAX_VALUE);
+        assertThat(segment.slots()).isNull();
+
+        int[] identity = IntStream.range(0, segment.values()).toArray();
+        int[] counted = new int[segment.values()];
+        int[] expected = new int[segment.values()];
+        SortedSetDocValues values =
+            DocValues.getSortedSet(leaf, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+          segment.count(doc, identity, counted);
+          if (values.advanceExact(doc)) {
+            for (int i = 0; i < values.docValueCount(); i++) {
+              expected[(int) values.nextOrd()]++;
+            }
+          }
+        }
+        assertThat(counted).isEqualTo(expected);
+      }
+    }
   }
 
   @Test
